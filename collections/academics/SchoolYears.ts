@@ -1,0 +1,31 @@
+import type { CollectionConfig } from 'payload'
+import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { label } from '../../src/i18n'
+import { auditTrail } from '../../hooks/auditTrail'
+import { date, endAfterStart, school, text } from '../fields'
+import { everyoneOfSchool } from './shared'
+
+export const SchoolYears: CollectionConfig = {
+  slug: 'school-years',
+  labels: { singular: label('collections.schoolYears.singular'), plural: label('collections.schoolYears.plural') },
+  graphQL: { singularName: 'SchoolYear', pluralName: 'SchoolYears' },
+  admin: {
+    group: label('groups.academics'),
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'school', 'startDate', 'endDate', 'current'],
+  },
+  access: {
+    read: anyOf(isIT, everyoneOfSchool),
+    create: anyOf(isIT, staffCreates(['admin'])),
+    update: anyOf(isIT, staffOf(['admin'])),
+    delete: anyOf(isIT, staffOf(['admin'])),
+  },
+  indexes: [{ fields: ['school', 'name'], unique: true }],
+  fields: [
+    school(),
+    text('name', { required: true, admin: { placeholder: '2026-2027' } }),
+    { type: 'row', fields: [date('startDate', { required: true }), date('endDate', { required: true, validate: endAfterStart })] },
+    { name: 'current', type: 'checkbox', defaultValue: false, label: label('fields.current') },
+  ],
+  hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
+}

@@ -1,0 +1,138 @@
+import type { Field, RelationshipField, Validate } from 'payload'
+import { relationship } from 'payload/shared'
+import { idOf, idsOf } from '../src/access/ids'
+import { hasAnyRole } from '../src/domain/roles'
+import { label, tReq } from '../src/i18n'
+
+type RelationValue = Parameters<typeof relationship>[0]
+
+/**
+ * Every relation must point at records that exist, and a record of one school may only
+ * point at records of the same school: a guessed id from another school is refused here.
+ */
+export const existingRelation: Validate<RelationValue, unknown, unknown, RelationshipField> = async (value, options) => {
+  const base = await relationship(value, options)
+  if (base !== true) return base
+  const { req, relationTo, data, name } = options as typeof options & { name?: string }
+  const ids = [value].flat().map((v) => idOf(v as never)).filter((id) => id != null)
+  if (!ids.length || typeof relationTo !== 'string') return true
+  const found = await req.payload.find({
+    collection: relationTo,
+    where: { id: { in: ids } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const foundIds = new Set(found.docs.map((doc) => String(doc.id)))
+  const missing = ids.filter((id) => !foundIds.has(String(id)))
+  const field = name ?? relationTo
+  if (missing.length) return tReq(req, 'errors.unknownRelation', { field, ids: missing.join(', ') })
+  const school = idOf((data as { school?: never } | undefined)?.school)
+  if (school == null || relationTo === 'schools') return true
+  const foreign = found.docs.some((doc) => {
+    const record = doc as { school?: never; schools?: unknown }
+    if (record.school !== undefined) return String(idOf(record.school)) !== String(school)
+    if (record.schools !== undefined) return !idsOf(record.schools).map(String).includes(String(school))
+    return false
+  })
+  return foreign ? tReq(req, 'errors.schoolMismatch', { field }) : true
+}
+
+/** The school a record belongs to; staff can only choose one of their own schools. */
+export const school = (): Field => ({
+  name: 'school',
+  type: 'relationship',
+  relationTo: 'schools',
+  required: true,
+  index: true,
+  label: label('fields.school'),
+  defaultValue: ({ user }) => idsOf(user?.schools)[0],
+  admin: { position: 'sidebar' },
+  validate: async (value, options) => {
+    const base = await existingRelation(value, options as never)
+    if (base !== true) return base
+    const { req } = options
+    if (!req.user || hasAnyRole(req.user, ['it'])) return true
+    const mine = idsOf(req.user.schools).map(String)
+    return mine.includes(String(idOf(value as never))) || tReq(req, 'errors.notYourSchool')
+  },
+})
+
+export const relation = (name: string, relationTo: string, extra: Partial<RelationshipField> = {}): Field =>
+  ({
+    name,
+    type: 'relationship',
+    relationTo,
+    index: true,
+    label: label(`fields.${name}`),
+    validate: existingRelation,
+    ...extra,
+  }) as Field
+
+export const text = (name: string, extra: Record<string, unknown> = {}): Field =>
+  ({ name, type: 'text', label: label(`fields.${name}`), ...extra }) as Field
+
+export const date = (name: string, extra: Record<string, unknown> = {}): Field =>
+  ({
+    name,
+    type: 'date',
+    label: label(`fields.${name}`),
+    admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'dd/MM/yyyy' } },
+    ...extra,
+  }) as Field
+
+type Names = { lastName?: string; postName?: string; firstName?: string }
+
+/** Names as written in the DRC: NOM, post-nom, prénom. */
+export const congoleseNames = (): Field[] => [
+  {
+    type: 'row',
+    fields: [
+      text('lastName', { required: true, index: true }),
+      text('postName', { index: true }),
+      text('firstName', { index: true }),
+    ],
+  },
+  text('fullName', {
+    index: true,
+    admin: { readOnly: true, hidden: true },
+    hooks: {
+      beforeChange: [
+        ({ siblingData, originalDoc }: { siblingData: Names; originalDoc?: Names }) => {
+          const names = { ...originalDoc, ...siblingData }
+          return [names.lastName?.toUpperCase(), names.postName?.toUpperCase(), names.firstName].filter(Boolean).join(' ')
+        },
+      ],
+    },
+  }),
+]
+
+export const phone = (): Field =>
+  text('phone', {
+    validate: (value: unknown, { req }: { req: never }) =>
+      !value || /^\+?[0-9 ()-]{7,20}$/.test(String(value)) || tReq(req, 'errors.invalidPhone'),
+  })
+
+/** For an `endDate` field: after the record's `startDate`. */
+export const endAfterStart = (value: unknown, { data, req }: { data: { startDate?: string }; req: never }) =>
+  !value || !data?.startDate || new Date(String(value)) > new Date(data.startDate) || tReq(req, 'errors.endBeforeStart')
+
+/** For a `schools` field: staff may only list schools they belong to themselves. */
+export const ownSchools: Validate<RelationValue, unknown, unknown, RelationshipField> = async (value, options) => {
+  const base = await existingRelation(value, options)
+  if (base !== true) return base
+  const { req } = options
+  if (!req.user || hasAnyRole(req.user, ['it'])) return true
+  const mine = idsOf(req.user.schools).map(String)
+  return idsOf(value).every((id) => mine.includes(String(id))) || tReq(req, 'errors.notYourSchool')
+}
+
+export const schools = (extra: Partial<RelationshipField> = {}): Field =>
+  relation('schools', 'schools', {
+    hasMany: true,
+    validate: ownSchools,
+    defaultValue: ({ user }: { user?: { schools?: unknown } }) => idsOf(user?.schools).slice(0, 1),
+    admin: { position: 'sidebar' },
+    ...extra,
+  } as Partial<RelationshipField>)

@@ -1,0 +1,54 @@
+import type { CollectionConfig } from 'payload'
+import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { guardianIds, scoped, taughtGuardianIds } from '../../src/access/scopes'
+import { label, options } from '../../src/i18n'
+import { auditTrail } from '../../hooks/auditTrail'
+import { congoleseNames, phone, relation, school, text } from '../fields'
+import { registerReaders, registrars } from './staffRoles'
+
+export const Guardians: CollectionConfig = {
+  slug: 'guardians',
+  labels: { singular: label('collections.guardians.singular'), plural: label('collections.guardians.plural') },
+  graphQL: { singularName: 'Guardian', pluralName: 'Guardians' },
+  admin: {
+    group: label('groups.people'),
+    useAsTitle: 'fullName',
+    defaultColumns: ['lastName', 'postName', 'firstName', 'relationship', 'phone', 'email'],
+    listSearchableFields: ['fullName', 'phone', 'email'],
+  },
+  access: {
+    read: anyOf(
+      isIT,
+      staffOf(registerReaders),
+      scoped('teacher', 'id', taughtGuardianIds),
+      scoped('parent', 'id', guardianIds),
+    ),
+    create: anyOf(isIT, staffCreates(registrars)),
+    update: anyOf(isIT, staffOf(registrars)),
+    delete: anyOf(isIT, staffOf(['admin'])),
+  },
+  fields: [
+    school(),
+    ...congoleseNames(),
+    {
+      name: 'relationship',
+      type: 'select',
+      required: true,
+      defaultValue: 'guardian',
+      label: label('fields.relationship'),
+      options: options('relationship', ['father', 'mother', 'guardian', 'other'] as const),
+    },
+    { type: 'row', fields: [phone(), { name: 'email', type: 'email', label: label('fields.email') }] },
+    text('profession'),
+    relation('user', 'users', { admin: { position: 'sidebar' } }),
+    {
+      name: 'children',
+      type: 'join',
+      collection: 'students',
+      on: 'guardians',
+      label: label('fields.children'),
+      admin: { defaultColumns: ['matricule', 'fullName'] },
+    },
+  ],
+  hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
+}

@@ -1,0 +1,79 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { childIds, scoped, selfStudentIds, taughtStudentIds } from '../../src/access/scopes'
+import { idOf } from '../../src/access/ids'
+import { rolesOf } from '../../src/domain/roles'
+import { label, options, tReq } from '../../src/i18n'
+import { auditTrail } from '../../hooks/auditTrail'
+import { congoleseNames, date, relation, school, text } from '../fields'
+import { registerReaders, registrars } from './staffRoles'
+
+/** Finance reads a student's names and classes only; everyone else who reads the student reads all. */
+const beyondNames: FieldAccess = ({ req }) => rolesOf(req.user).some((role) => role !== 'finance')
+
+export const Students: CollectionConfig = {
+  slug: 'students',
+  labels: { singular: label('collections.students.singular'), plural: label('collections.students.plural') },
+  graphQL: { singularName: 'Student', pluralName: 'Students' },
+  admin: {
+    group: label('groups.people'),
+    useAsTitle: 'fullName',
+    defaultColumns: ['matricule', 'lastName', 'postName', 'firstName', 'sex', 'school'],
+    listSearchableFields: ['fullName', 'matricule'],
+  },
+  access: {
+    read: anyOf(
+      isIT,
+      staffOf(registerReaders),
+      scoped('teacher', 'id', taughtStudentIds),
+      scoped('parent', 'id', childIds),
+      scoped('student', 'id', selfStudentIds),
+    ),
+    create: anyOf(isIT, staffCreates(registrars)),
+    update: anyOf(isIT, staffOf(registrars)),
+    delete: anyOf(isIT, staffOf(['admin'])),
+  },
+  indexes: [{ fields: ['school', 'matricule'], unique: true }],
+  fields: [
+    school(),
+    text('matricule', {
+      required: true,
+      index: true,
+      validate: async (value: unknown, { data, req, id }: { data: { school?: never }; req: never; id?: string | number }) => {
+        if (!value) return tReq(req, 'errors.required')
+        const schoolId = idOf(data?.school)
+        if (schoolId == null) return true
+        const { payload } = req as { payload: import('payload').Payload }
+        const clash = await payload.find({
+          collection: 'students',
+          where: { school: { equals: schoolId }, matricule: { equals: value }, ...(id ? { id: { not_equals: id } } : {}) },
+          limit: 1,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        return clash.totalDocs === 0 || tReq(req, 'errors.matriculeTaken', { matricule: String(value) })
+      },
+    }),
+    ...congoleseNames(),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'sex',
+          type: 'select',
+          required: true,
+          label: label('fields.sex'),
+          options: options('sex', ['M', 'F'] as const),
+          access: { read: beyondNames },
+        },
+        date('birthDate', { access: { read: beyondNames } }),
+        text('birthPlace', { access: { read: beyondNames } }),
+      ],
+    },
+    { name: 'photo', type: 'upload', relationTo: 'media', label: label('fields.photo'), access: { read: beyondNames } },
+    relation('guardians', 'guardians', { hasMany: true, access: { read: beyondNames } }),
+    relation('user', 'users', { access: { read: beyondNames }, admin: { position: 'sidebar' } }),
+  ],
+  hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
+}

@@ -1,0 +1,43 @@
+import type { PayloadRequest } from 'payload'
+import type { Change } from '../src/domain/audit'
+import type { ID } from '../src/access/ids'
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout'
+
+export type AuditEntry = {
+  action: AuditAction
+  collection: string
+  documentId?: ID
+  school?: ID
+  changes?: Change[]
+  actor?: { id: ID; email?: string } | null
+  actorEmail?: string
+}
+
+export const clientIP = (req: PayloadRequest) =>
+  req.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers?.get('x-real-ip') || undefined
+
+/**
+ * Writes one audit entry. Inside a request's transaction it commits or rolls back with the
+ * change it records; `standalone` entries (failed logins) are written on their own.
+ */
+export const writeAudit = async (req: PayloadRequest, entry: AuditEntry, standalone = false) => {
+  const actor = entry.actor === undefined ? req.user : entry.actor
+  await req.payload.create({
+    collection: 'audit-logs',
+    overrideAccess: true,
+    depth: 0,
+    ...(standalone ? {} : { req }),
+    data: {
+      action: entry.action,
+      collection: entry.collection,
+      documentId: entry.documentId == null ? undefined : String(entry.documentId),
+      school: entry.school,
+      changes: entry.changes ?? [],
+      user: actor?.id,
+      actorEmail: entry.actorEmail ?? actor?.email,
+      ip: clientIP(req),
+      userAgent: req.headers?.get('user-agent') ?? undefined,
+    },
+  })
+}

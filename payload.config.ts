@@ -1,0 +1,48 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { collections } from './collections'
+import { auditFailedLogin } from './hooks/authAudit'
+import { emailAdapter } from './src/email/adapter'
+import { serverURL } from './src/email/templates'
+import { health } from './src/health'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: serverURL(),
+  secret: process.env.PAYLOAD_SECRET || '',
+  // Cookie authentication is honoured only for requests from these origins.
+  csrf: [serverURL()],
+  cors: [serverURL()],
+  admin: {
+    user: 'users',
+    meta: { titleSuffix: ' · Kelasi' },
+    importMap: { baseDir: dirname },
+  },
+  collections,
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL },
+    // The committed migrations are the schema; only `npm run dev` pushes, on its own database.
+    push: process.env.KELASI_SCHEMA_PUSH === 'true',
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  email: emailAdapter(),
+  i18n: {
+    supportedLanguages: { fr, en },
+    fallbackLanguage: 'fr',
+  },
+  endpoints: [health],
+  hooks: { afterError: [auditFailedLogin] },
+  upload: { limits: { fileSize: 10 * 1024 * 1024 } },
+  graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+})

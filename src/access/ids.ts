@@ -1,0 +1,11 @@
+export type ID = number | string
+type Ref = ID | { id: ID } | null | undefined
+
+/** A relation as stored or as populated: always its id. */
+export const idOf = (ref: Ref): ID | undefined =>
+  ref && typeof ref === 'object' ? ref.id : (ref ?? undefined)
+
+export const idsOf = (refs: unknown): ID[] =>
+  Array.isArray(refs) ? (refs.map((r) => idOf(r as Ref)).filter((id) => id !== undefined) as ID[]) : []
+
+export const sameId = (a: Ref, b: Ref) => a != null && b != null && String(idOf(a)) === String(idOf(b))

@@ -1,0 +1,21 @@
+/**
+ * Brings a database to the committed schema (the migrations) and, when asked and the
+ * database holds no school yet, loads the demo school. Used by `npm start`, the tests and
+ * the benchmarks. Environment (DATABASE_URL, PAYLOAD_SECRET) must be set before calling.
+ */
+export const prepareDatabase = async ({ demo }: { demo: boolean }) => {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  try {
+    await payload.db.migrate()
+    if (!demo) return { seeded: false }
+    const { totalDocs } = await payload.count({ collection: 'schools', overrideAccess: true })
+    if (totalDocs > 0) return { seeded: false }
+    const { seedDemo } = await import('../seed')
+    await seedDemo(payload)
+    return { seeded: true }
+  } finally {
+    await payload.destroy()
+  }
+}
