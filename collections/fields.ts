@@ -1,19 +1,21 @@
-import type { Field, RelationshipField, Validate } from 'payload'
+import type { Field, PayloadRequest, RelationshipField } from 'payload'
 import { relationship } from 'payload/shared'
 import { idOf, idsOf } from '../src/access/ids'
 import { hasAnyRole } from '../src/domain/roles'
 import { label, tReq } from '../src/i18n'
 
-type RelationValue = Parameters<typeof relationship>[0]
+/** Payload's own validator options, as the relationship validator receives them. */
+type RelationOptions = Parameters<typeof relationship>[1] & { req: PayloadRequest; data?: unknown; name?: string }
+type RelationValidate = (value: unknown, options: RelationOptions) => Promise<string | true>
 
 /**
  * Every relation must point at records that exist, and a record of one school may only
  * point at records of the same school: a guessed id from another school is refused here.
  */
-export const existingRelation: Validate<RelationValue, unknown, unknown, RelationshipField> = async (value, options) => {
-  const base = await relationship(value, options)
+export const existingRelation: RelationValidate = async (value, options) => {
+  const base = await relationship(value as never, options)
   if (base !== true) return base
-  const { req, relationTo, data, name } = options as typeof options & { name?: string }
+  const { req, relationTo, data, name } = options
   const ids = [value].flat().map((v) => idOf(v as never)).filter((id) => id != null)
   if (!ids.length || typeof relationTo !== 'string') return true
   const found = await req.payload.find({
@@ -49,14 +51,14 @@ export const school = (): Field => ({
   label: label('fields.school'),
   defaultValue: ({ user }) => idsOf(user?.schools)[0],
   admin: { position: 'sidebar' },
-  validate: async (value, options) => {
-    const base = await existingRelation(value, options as never)
+  validate: (async (value: unknown, options: RelationOptions) => {
+    const base = await existingRelation(value, options)
     if (base !== true) return base
     const { req } = options
     if (!req.user || hasAnyRole(req.user, ['it'])) return true
     const mine = idsOf(req.user.schools).map(String)
     return mine.includes(String(idOf(value as never))) || tReq(req, 'errors.notYourSchool')
-  },
+  }) as never,
 })
 
 export const relation = (name: string, relationTo: string, extra: Partial<RelationshipField> = {}): Field =>
@@ -66,7 +68,7 @@ export const relation = (name: string, relationTo: string, extra: Partial<Relati
     relationTo,
     index: true,
     label: label(`fields.${name}`),
-    validate: existingRelation,
+    validate: existingRelation as never,
     ...extra,
   }) as Field
 
@@ -119,7 +121,7 @@ export const endAfterStart = (value: unknown, { data, req }: { data: { startDate
   !value || !data?.startDate || new Date(String(value)) > new Date(data.startDate) || tReq(req, 'errors.endBeforeStart')
 
 /** For a `schools` field: staff may only list schools they belong to themselves. */
-export const ownSchools: Validate<RelationValue, unknown, unknown, RelationshipField> = async (value, options) => {
+export const ownSchools: RelationValidate = async (value, options) => {
   const base = await existingRelation(value, options)
   if (base !== true) return base
   const { req } = options
@@ -131,7 +133,7 @@ export const ownSchools: Validate<RelationValue, unknown, unknown, RelationshipF
 export const schools = (extra: Partial<RelationshipField> = {}): Field =>
   relation('schools', 'schools', {
     hasMany: true,
-    validate: ownSchools,
+    validate: ownSchools as never,
     defaultValue: ({ user }: { user?: { schools?: unknown } }) => idsOf(user?.schools).slice(0, 1),
     admin: { position: 'sidebar' },
     ...extra,

@@ -8,11 +8,11 @@ import { tReq } from '../src/i18n'
  */
 export const passwordPolicy: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (!['create', 'update', 'updateByID', 'resetPassword'].includes(operation)) return args
-  const data = args.data as { password?: unknown; email?: string } | undefined
+  const { data, id } = args as { data?: { password?: unknown; email?: string }; id?: number | string }
   if (typeof data?.password !== 'string') return args
   let email = data.email
-  if (!email && operation !== 'create' && args.id) {
-    const current = await req.payload.findByID({ collection: 'users', id: args.id, depth: 0, overrideAccess: true, req })
+  if (!email && operation !== 'create' && id) {
+    const current = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })
     email = current?.email
   }
   const problem = passwordProblem(data.password, email)

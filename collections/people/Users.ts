@@ -53,12 +53,11 @@ export const Users: CollectionConfig = {
       label: label('fields.roles'),
       options: options('roles', roles),
       access: { create: directs, update: directs },
-      validate: (value: unknown, { req }: { req: never }) => {
+      validate: (value, { req }) => {
         const requested = rolesOf({ roles: value })
         if (!requested.length) return tReq(req, 'errors.required')
-        const user = (req as { user?: { roles?: unknown } }).user
-        if (!user) return true
-        return rolesNotGrantable(rolesOf(user), requested).length === 0 || tReq(req, 'errors.onlyItGrantsIt')
+        if (!req.user) return true
+        return rolesNotGrantable(rolesOf(req.user), requested).length === 0 || tReq(req, 'errors.onlyItGrantsIt')
       },
     },
     schools({ saveToJWT: true, access: { create: directs, update: directs } }),

@@ -3,6 +3,15 @@
  * database holds no school yet, loads the demo school. Used by `npm start`, the tests and
  * the benchmarks. Environment (DATABASE_URL, PAYLOAD_SECRET) must be set before calling.
  */
+/**
+ * db-postgres keeps one pool client checked out that `destroy()` does not release; when the
+ * server stops later, that client's "terminating connection" must not crash the process.
+ */
+export const closePayload = async (payload: import('payload').Payload) => {
+  ;(payload.db as unknown as { pool?: { on: (event: string, fn: () => void) => void } }).pool?.on('error', () => {})
+  await payload.destroy()
+}
+
 export const prepareDatabase = async ({ demo }: { demo: boolean }) => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
@@ -16,6 +25,6 @@ export const prepareDatabase = async ({ demo }: { demo: boolean }) => {
     await seedDemo(payload)
     return { seeded: true }
   } finally {
-    await payload.destroy()
+    await closePayload(payload)
   }
 }

@@ -4,10 +4,12 @@ export type Role = (typeof roles)[number]
 /** Roles that work for a school and see its records through `school`. */
 export const staffRoles: readonly Role[] = ['admin', 'secretariat', 'finance', 'teacher']
 
-export const rolesOf = (user: { roles?: unknown } | null | undefined): Role[] =>
-  Array.isArray(user?.roles) ? (user.roles.filter((r) => roles.includes(r)) as Role[]) : []
+export const rolesOf = (user: unknown): Role[] => {
+  const held = (user as { roles?: unknown } | null | undefined)?.roles
+  return Array.isArray(held) ? (held.filter((r) => roles.includes(r)) as Role[]) : []
+}
 
-export const hasAnyRole = (user: { roles?: unknown } | null | undefined, wanted: readonly Role[]) =>
+export const hasAnyRole = (user: unknown, wanted: readonly Role[]) =>
   rolesOf(user).some((role) => wanted.includes(role))
 
 /**

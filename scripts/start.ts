@@ -1,0 +1,73 @@
+/**
+ * `npm start`: the whole app on one machine. PostgreSQL (embedded unless DATABASE_URL is
+ * set), migrations, the demo school on an empty database, a production build when missing
+ * or stale, then `next start` on PORT. Ctrl-C stops the app, then the database.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { startDatabase } from '../src/db/embedded'
+import { prepareDatabase } from '../src/db/prepare'
+import { dataFolder, ensureSecret } from '../src/db/settings'
+import { startMailCatcher } from '../src/email/catcher'
+import { ensureBuild } from './build'
+
+const started = Date.now()
+const port = Number(process.env.PORT || 3000)
+process.env.PORT = String(port)
+ensureSecret()
+
+const db = await startDatabase({
+  folder: path.join(dataFolder, 'postgres'),
+  port: Number(process.env.KELASI_PG_PORT || 54329),
+  database: 'kelasi',
+})
+process.env.DATABASE_URL = db.url
+console.log(`[kelasi] database: ${db.embedded ? `embedded PostgreSQL on 127.0.0.1:${new URL(db.url).port}` : 'DATABASE_URL'}`)
+
+let mail: Awaited<ReturnType<typeof startMailCatcher>> | undefined
+if (!process.env.SMTP_HOST) {
+  const smtpPort = Number(process.env.SMTP_PORT || 2525)
+  process.env.SMTP_PORT = String(smtpPort)
+  const folder = path.join(dataFolder, 'mail')
+  mail = await startMailCatcher({
+    port: smtpPort,
+    folder,
+    onMessage: (file) => console.log(`[kelasi] e-mail caught: ${file}`),
+  })
+  console.log(`[kelasi] no SMTP_HOST: e-mails are caught on 127.0.0.1:${smtpPort} and saved in ${folder}`)
+}
+
+const stopAll = async () => {
+  await mail?.close()
+  await db.stop()
+}
+
+try {
+  const demo = process.env.KELASI_DEMO ? process.env.KELASI_DEMO === 'true' : db.embedded
+  const { seeded } = await prepareDatabase({ demo })
+  if (seeded) console.log('[kelasi] demo school created (accounts in README.md, password demo-kelasi-2026)')
+  await ensureBuild(process.env)
+} catch (error) {
+  console.error('[kelasi] could not start:', (error as Error).message)
+  await stopAll()
+  process.exit(1)
+}
+
+const app = spawn('npx', ['next', 'start', '-p', String(port)], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+})
+console.log(`[kelasi] ready in ${((Date.now() - started) / 1000).toFixed(1)} s → http://localhost:${port}/admin`)
+
+let stopping = false
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) return
+  stopping = true
+  app.kill(signal)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
+app.on('exit', async (code) => {
+  await stopAll()
+  process.exit(stopping ? 0 : (code ?? 1))
+})

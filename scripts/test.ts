@@ -1,0 +1,59 @@
+/**
+ * `npm test`: a fresh test database (embedded PostgreSQL, or a `kelasi_test` database on the
+ * DATABASE_URL server), the committed migrations, the demo school as fixtures, a local SMTP
+ * server the tests read from, then jest. Arguments go to jest (`npm test -- tests/unit`).
+ */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { dropDatabase, ensureDatabase, startDatabase } from '../src/db/embedded'
+import { prepareDatabase } from '../src/db/prepare'
+import { dataFolder } from '../src/db/settings'
+import { startMailCatcher } from '../src/email/catcher'
+import { run } from './run'
+
+const testUrl = (url: string) => {
+  const u = new URL(url)
+  u.pathname = '/kelasi_test'
+  return u.toString()
+}
+
+process.env.PAYLOAD_SECRET ||= 'kelasi-test-secret-not-for-production'
+process.env.SERVER_URL ||= 'http://localhost:3000'
+const external = process.env.DATABASE_URL
+if (external) process.env.DATABASE_URL = testUrl(external)
+
+const db = await startDatabase({
+  folder: path.join(dataFolder, 'postgres-test'),
+  port: Number(process.env.KELASI_TEST_PG_PORT || 54339),
+  database: 'kelasi_test',
+})
+const mailFolder = path.join(dataFolder, 'test-mail')
+rmSync(mailFolder, { recursive: true, force: true })
+process.env.SMTP_HOST = '127.0.0.1'
+process.env.SMTP_PORT = process.env.KELASI_TEST_SMTP_PORT || '2526'
+process.env.KELASI_TEST_MAIL_DIR = mailFolder
+const mail = await startMailCatcher({ port: Number(process.env.SMTP_PORT), folder: mailFolder })
+
+let status = 0
+try {
+  // A fresh database every run: the migrations are what is tested, never a leftover schema.
+  await dropDatabase(db.url)
+  await ensureDatabase(db.url)
+  process.env.DATABASE_URL = db.url
+  const started = Date.now()
+  await prepareDatabase({ demo: true })
+  console.log(`[test] database migrated and demo school loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  // --forceExit: db-postgres keeps a pool client checked out that destroy() never releases.
+  await run(
+    process.execPath,
+    ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--runInBand', '--forceExit', ...process.argv.slice(2)],
+    { env: { ...process.env, NODE_OPTIONS: '--no-deprecation' } },
+  )
+} catch (error) {
+  console.error(`[test] ${(error as Error).message}`)
+  status = 1
+} finally {
+  await mail.close()
+  await db.stop()
+}
+process.exit(status)

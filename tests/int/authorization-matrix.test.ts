@@ -1,0 +1,304 @@
+/**
+ * The authorization matrix: every persona (and anonymous) × every collection × create, list,
+ * read by id, update, delete × the Local API (overrideAccess: false), REST and GraphQL.
+ *
+ * The expectations below are written from the role table of DESIGN.md, by hand, in the
+ * school's terms (which records of the demo school each person may see or change); they are
+ * never derived from the access functions they check.
+ */
+import type { Payload, TypedUser } from 'payload'
+import { demoAccounts, tokenFor, userFor } from '../support/accounts'
+import { graphqlChannel, localChannel, restChannel, type Channel } from '../support/channels'
+import { loadFixtures, tinyPng, type Fixtures } from '../support/fixtures'
+import { closeTestPayload, testPayload } from '../support/payload'
+
+type Persona = 'anonymous' | keyof typeof demoAccounts
+const personas: Persona[] = ['anonymous', 'it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student']
+type Id = number | string
+type Row = {
+  /** The named records of this collection (see tests/support/fixtures.ts). */
+  fixtures: (fx: Fixtures) => Record<string, Record<string, any>>
+  /** Which of them each persona lists and reads (absent: none). */
+  read: Partial<Record<Persona, string[]>>
+  /** Which of them each persona may update (absent: none). */
+  update: Partial<Record<Persona, string[]>>
+  /** Who may create a record in their own school, and who may delete one. */
+  create: Persona[]
+  delete: Persona[]
+  /** A harmless update: the field, set to the value it already has. */
+  touch: (record: Record<string, any>) => Record<string, unknown>
+  /** Valid data for a new record of the demo school. */
+  newRecord: (fx: Fixtures, n: number) => Record<string, unknown>
+  /** Whether a channel can send this collection's new records (uploads are not GraphQL's). */
+  noCreateOver?: Channel['name'][]
+}
+
+const ALL = (fx: Record<string, unknown>) => Object.keys(fx)
+const mainStaff = ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const
+
+const matrix: Record<string, Row> = {
+  schools: {
+    fixtures: (fx) => fx.schools,
+    read: { it: ['main', 'matete'], ...Object.fromEntries(mainStaff.map((p) => [p, ['main']])) },
+    update: { it: ['main', 'matete'], admin: ['main'] },
+    create: ['it'],
+    delete: ['it'],
+    touch: (r) => ({ phone: r.phone }),
+    newRecord: (_fx, n) => ({ name: `École test ${n}`, code: `T${n}`, gradingScheme: 'french' }),
+  },
+  'school-years': {
+    fixtures: (fx) => fx.schoolYears,
+    read: { it: ['main', 'matete'], ...Object.fromEntries(mainStaff.map((p) => [p, ['main']])) },
+    update: { it: ['main', 'matete'], admin: ['main'] },
+    create: ['it', 'admin'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ name: r.name }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, name: `19${String(n).padStart(2, '0')}-test`, startDate: '2030-09-01', endDate: '2031-07-01' }),
+  },
+  terms: {
+    fixtures: (fx) => fx.terms,
+    read: { it: ['main', 'matete'], ...Object.fromEntries(mainStaff.map((p) => [p, ['main']])) },
+    update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ name: r.name }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, name: `Période ${n}`, startDate: '2026-09-01', endDate: '2026-10-01' }),
+  },
+  classes: {
+    fixtures: (fx) => fx.classes,
+    read: {
+      it: ['taught', 'childB', 'self', 'matete'],
+      admin: ['taught', 'childB', 'self'],
+      secretariat: ['taught', 'childB', 'self'],
+      finance: ['taught', 'childB', 'self'],
+      teacher: ['taught', 'self'],
+      parent: ['taught', 'childB'],
+      student: ['self'],
+    },
+    update: { it: ['taught', 'childB', 'self', 'matete'], admin: ['taught', 'childB', 'self'], secretariat: ['taught', 'childB', 'self'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ name: r.name }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, name: `Classe ${n}` }),
+  },
+  'course-assignments': {
+    fixtures: (fx) => fx.courseAssignments,
+    read: {
+      it: ['demoTeacher', 'colleague', 'matete'],
+      admin: ['demoTeacher', 'colleague'],
+      secretariat: ['demoTeacher', 'colleague'],
+      teacher: ['demoTeacher'],
+    },
+    update: { it: ['demoTeacher', 'colleague', 'matete'], admin: ['demoTeacher', 'colleague'], secretariat: ['demoTeacher', 'colleague'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin', 'secretariat'],
+    touch: (r) => ({ subject: r.subject }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.colleague.id, subject: `Cours ${n}` }),
+  },
+  enrollments: {
+    fixtures: (fx) => fx.enrollments,
+    read: {
+      it: ['childA', 'childB', 'self', 'matete'],
+      admin: ['childA', 'childB', 'self'],
+      secretariat: ['childA', 'childB', 'self'],
+      finance: ['childA', 'childB', 'self'],
+      teacher: ['childA', 'self'],
+      parent: ['childA', 'childB'],
+      student: ['self'],
+    },
+    update: { it: ['childA', 'childB', 'self', 'matete'], admin: ['childA', 'childB', 'self'], secretariat: ['childA', 'childB', 'self'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ status: r.status }),
+    newRecord: (fx) => ({ school: fx.schools.main.id, student: fx.students.sibling.id, class: fx.classes.childB.id, schoolYear: fx.schoolYears.main.id, status: 'ended' }),
+  },
+  students: {
+    fixtures: (fx) => fx.students,
+    read: {
+      it: ['childA', 'childB', 'self', 'sibling', 'matete'],
+      admin: ['childA', 'childB', 'self', 'sibling'],
+      secretariat: ['childA', 'childB', 'self', 'sibling'],
+      finance: ['childA', 'childB', 'self', 'sibling'],
+      teacher: ['childA', 'self'],
+      parent: ['childA', 'childB'],
+      student: ['self'],
+    },
+    update: { it: ['childA', 'childB', 'self', 'sibling', 'matete'], admin: ['childA', 'childB', 'self', 'sibling'], secretariat: ['childA', 'childB', 'self', 'sibling'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ postName: r.postName }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, matricule: `MATRIX-${n}`, lastName: 'TEST', firstName: `Élève ${n}`, sex: 'F' }),
+  },
+  guardians: {
+    fixtures: (fx) => fx.guardians,
+    read: {
+      it: ['demoParent', 'kasongo', 'matete'],
+      admin: ['demoParent', 'kasongo'],
+      secretariat: ['demoParent', 'kasongo'],
+      finance: ['demoParent', 'kasongo'],
+      teacher: ['demoParent', 'kasongo'],
+      parent: ['demoParent'],
+    },
+    update: { it: ['demoParent', 'kasongo', 'matete'], admin: ['demoParent', 'kasongo'], secretariat: ['demoParent', 'kasongo'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ profession: r.profession }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, lastName: 'TEST', firstName: `Parent ${n}`, relationship: 'mother' }),
+  },
+  teachers: {
+    fixtures: (fx) => fx.teachers,
+    read: {
+      it: ['demoTeacher', 'colleague', 'matete'],
+      admin: ['demoTeacher', 'colleague'],
+      secretariat: ['demoTeacher', 'colleague'],
+      finance: ['demoTeacher', 'colleague'],
+      teacher: ['demoTeacher', 'colleague'],
+    },
+    update: { it: ['demoTeacher', 'colleague', 'matete'], admin: ['demoTeacher', 'colleague'], secretariat: ['demoTeacher', 'colleague'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ phone: r.phone }),
+    newRecord: (fx, n) => ({ schools: [fx.schools.main.id], lastName: 'TEST', firstName: `Enseignant ${n}` }),
+  },
+  users: {
+    fixtures: (fx) => fx.users,
+    read: {
+      it: ALL({ it: 1, admin: 1, secretariat: 1, finance: 1, teacher: 1, parent: 1, student: 1, mateteAdmin: 1 }),
+      // The IT account belongs to both schools, so the direction and secretariat see it.
+      admin: ['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'],
+      secretariat: ['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'],
+      finance: ['finance'],
+      teacher: ['teacher'],
+      parent: ['parent'],
+      student: ['student'],
+    },
+    update: {
+      it: ['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student', 'mateteAdmin'],
+      // The direction manages its school's accounts, but never an IT account.
+      admin: ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'],
+      secretariat: ['secretariat'],
+      finance: ['finance'],
+      teacher: ['teacher'],
+      parent: ['parent'],
+      student: ['student'],
+    },
+    create: ['it', 'admin'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ phone: r.phone ?? null }),
+    newRecord: (fx, n) => ({ email: `matrix-${n}@kelasi.test`, password: 'Matrix-account-2026', name: `Compte ${n}`, roles: ['parent'], schools: [fx.schools.main.id] }),
+  },
+  media: {
+    fixtures: (fx) => fx.media,
+    read: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'], finance: ['main'], teacher: ['main'] },
+    update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    create: ['it', 'admin', 'secretariat', 'finance', 'teacher'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ alt: r.alt }),
+    newRecord: (fx) => ({ school: fx.schools.main.id, alt: 'Photo', file: tinyPng() }),
+    noCreateOver: ['graphql'],
+  },
+  'audit-logs': {
+    fixtures: (fx) => fx.auditLogs,
+    read: { it: ['main', 'matete'], admin: ['main'] },
+    update: {},
+    create: [],
+    delete: [],
+    touch: (r) => ({ ip: r.ip ?? null }),
+    newRecord: (fx) => ({ action: 'create', collection: 'students', school: fx.schools.main.id }),
+  },
+}
+
+let payload: Payload
+let fx: Fixtures
+const callers: Partial<Record<Persona, { user?: TypedUser; token?: string }>> = {}
+let counter = 0
+
+beforeAll(async () => {
+  payload = await testPayload()
+  fx = await loadFixtures(payload)
+  callers.anonymous = {}
+  for (const persona of personas.filter((p) => p !== 'anonymous') as (keyof typeof demoAccounts)[]) {
+    const email = demoAccounts[persona]
+    callers[persona] = { user: await userFor(payload, email), token: await tokenFor(payload, email) }
+  }
+})
+afterAll(closeTestPayload)
+
+const channelsFor = (persona: Persona): Channel[] => {
+  const caller = callers[persona]!
+  return [localChannel(payload, caller), restChannel(caller), graphqlChannel(caller)]
+}
+
+/** A record made as the system, for a persona to try to delete. */
+const throwaway = async (slug: string, school: 'main' | 'matete') => {
+  const row = matrix[slug]
+  const data = row.newRecord(fx, ++counter)
+  const schoolId = fx.schools[school].id
+  if ('school' in data) data.school = schoolId
+  if ('schools' in data) data.schools = [schoolId]
+  if (slug === 'terms' || slug === 'classes' || slug === 'enrollments') data.schoolYear = fx.schoolYears[school].id
+  if (slug === 'enrollments') Object.assign(data, { student: fx.students[school === 'main' ? 'sibling' : 'matete'].id, class: fx.classes[school === 'main' ? 'childB' : 'matete'].id })
+  if (slug === 'course-assignments') Object.assign(data, { class: fx.classes[school === 'main' ? 'childB' : 'matete'].id, teacher: fx.teachers[school === 'main' ? 'colleague' : 'matete'].id })
+  if (slug === 'audit-logs') return fx.auditLogs[school].id as Id
+  const { file, ...fields } = data as { file?: never }
+  if (slug === 'schools') return (await payload.create({ collection: 'schools', data: fields as never, overrideAccess: true })).id
+  const created = await payload.create({ collection: slug as 'students', data: fields as never, file, overrideAccess: true, disableVerificationEmail: true })
+  return created.id
+}
+
+describe.each(Object.entries(matrix))('%s', (slug, row) => {
+  describe.each(personas)('as %s', (persona) => {
+    it('lists exactly the records it may read, and reads by id exactly those', async () => {
+      const fixtures = row.fixtures(fx)
+      const ids = Object.values(fixtures).map((r) => r.id)
+      const expected = (row.read[persona] ?? []).map((key) => fixtures[key].id).sort()
+      for (const channel of channelsFor(persona)) {
+        const listed = (await channel.list(slug, ids)).sort()
+        expect({ channel: channel.name, listed }).toEqual({ channel: channel.name, listed: expected })
+        for (const [key, record] of Object.entries(fixtures)) {
+          const outcome = await channel.read(slug, record.id)
+          expect({ channel: channel.name, key, outcome }).toEqual({
+            channel: channel.name,
+            key,
+            outcome: listed.includes(record.id) ? 'ok' : 'refused',
+          })
+        }
+      }
+    })
+
+    it('updates exactly the records it may change', async () => {
+      const fixtures = row.fixtures(fx)
+      for (const channel of channelsFor(persona)) {
+        for (const [key, record] of Object.entries(fixtures)) {
+          const current = await payload.findByID({ collection: slug as 'students', id: record.id, depth: 0, overrideAccess: true })
+          const outcome = await channel.update(slug, record.id, row.touch(current))
+          const allowed = (row.update[persona] ?? []).includes(key)
+          expect({ channel: channel.name, key, outcome }).toEqual({ channel: channel.name, key, outcome: allowed ? 'ok' : 'refused' })
+        }
+      }
+    })
+
+    it(`creates ${row.create.includes(persona) ? 'in its school' : 'nothing'}`, async () => {
+      for (const channel of channelsFor(persona)) {
+        if (row.noCreateOver?.includes(channel.name)) continue
+        const outcome = await channel.create(slug, row.newRecord(fx, ++counter))
+        expect({ channel: channel.name, outcome }).toEqual({ channel: channel.name, outcome: row.create.includes(persona) ? 'ok' : 'refused' })
+      }
+    })
+
+    it(`deletes ${row.delete.includes(persona) ? 'in its school only' : 'nothing'}`, async () => {
+      for (const channel of channelsFor(persona)) {
+        const mine = await throwaway(slug, 'main')
+        const outcome = await channel.remove(slug, mine)
+        const allowed = row.delete.includes(persona) && !(slug === 'schools' && persona !== 'it')
+        expect({ channel: channel.name, outcome }).toEqual({ channel: channel.name, outcome: allowed ? 'ok' : 'refused' })
+        const foreign = await throwaway(slug, 'matete')
+        const foreignOutcome = await channel.remove(slug, foreign)
+        expect({ channel: channel.name, foreign: foreignOutcome }).toEqual({
+          channel: channel.name,
+          foreign: row.delete.includes(persona) && persona === 'it' ? 'ok' : 'refused',
+        })
+      }
+    })
+  })
+})
