@@ -39,6 +39,11 @@ export default buildConfig({
     fallbackLanguage: 'fr',
   },
   endpoints: [health],
+  // A database restart must not crash the app: idle connections that die are logged and replaced.
+  onInit: (payload) => {
+    const pool = (payload.db as unknown as { pool?: { on: (event: string, fn: (error: Error) => void) => void } }).pool
+    pool?.on('error', (error) => payload.logger.warn(`database connection lost: ${error.message}`))
+  },
   hooks: { afterError: [auditFailedLogin] },
   upload: { limits: { fileSize: 10 * 1024 * 1024 } },
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },

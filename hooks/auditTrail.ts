@@ -6,8 +6,10 @@ import { writeAudit } from './audit'
 type Doc = Record<string, unknown> & { id: number | string }
 
 /** The school an entry belongs to, so a school's direction reads its own trail. */
-const schoolOf = (slug: string, doc: Doc) =>
-  slug === 'schools' ? doc.id : (idOf(doc.school as never) ?? idsOf(doc.schools)[0])
+const schoolOf = (slug: string, doc: Doc, operation: string) => {
+  if (slug === 'schools') return operation === 'delete' ? undefined : doc.id
+  return idOf(doc.school as never) ?? idsOf(doc.schools)[0]
+}
 
 /** Who changed what, with the before/after of each changed field. */
 export const auditTrail: CollectionAfterChangeHook & CollectionAfterDeleteHook = async (args) => {
@@ -23,7 +25,7 @@ export const auditTrail: CollectionAfterChangeHook & CollectionAfterDeleteHook =
     action: operation,
     collection: collection.slug,
     documentId: doc.id,
-    school: schoolOf(collection.slug, doc),
+    school: schoolOf(collection.slug, doc, operation),
     changes,
   })
   return doc

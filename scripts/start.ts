@@ -53,17 +53,20 @@ try {
   process.exit(1)
 }
 
-const app = spawn('npx', ['next', 'start', '-p', String(port)], {
+const nextBin = path.resolve('node_modules/next/dist/bin/next')
+const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 })
 console.log(`[kelasi] ready in ${((Date.now() - started) / 1000).toFixed(1)} s → http://localhost:${port}/admin`)
 
+// The app stops first, then the database it uses (Ctrl-C reaches both; a signal sent to
+// this process alone is passed on).
 let stopping = false
-const shutdown = async (signal: NodeJS.Signals) => {
+const shutdown = (signal: NodeJS.Signals) => {
   if (stopping) return
   stopping = true
-  app.kill(signal)
+  if (app.exitCode === null) app.kill(signal)
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

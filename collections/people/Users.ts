@@ -53,11 +53,14 @@ export const Users: CollectionConfig = {
       label: label('fields.roles'),
       options: options('roles', roles),
       access: { create: directs, update: directs },
-      validate: (value, { req }) => {
+      validate: (value, { req, previousValue }) => {
         const requested = rolesOf({ roles: value })
         if (!requested.length) return tReq(req, 'errors.required')
         if (!req.user) return true
-        return rolesNotGrantable(rolesOf(req.user), requested).length === 0 || tReq(req, 'errors.onlyItGrantsIt')
+        // Only roles being given now are checked: keeping one's roles is not granting them.
+        const held = rolesOf({ roles: previousValue })
+        const added = requested.filter((role) => !held.includes(role))
+        return rolesNotGrantable(rolesOf(req.user), added).length === 0 || tReq(req, 'errors.onlyItGrantsIt')
       },
     },
     schools({ saveToJWT: true, access: { create: directs, update: directs } }),
@@ -65,7 +68,6 @@ export const Users: CollectionConfig = {
     {
       name: 'language',
       type: 'select',
-      required: true,
       defaultValue: 'fr',
       saveToJWT: true,
       label: label('fields.language'),

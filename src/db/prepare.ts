@@ -8,7 +8,8 @@
  * server stops later, that client's "terminating connection" must not crash the process.
  */
 export const closePayload = async (payload: import('payload').Payload) => {
-  ;(payload.db as unknown as { pool?: { on: (event: string, fn: () => void) => void } }).pool?.on('error', () => {})
+  const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
+  pool?.removeAllListeners('error').on('error', () => {})
   await payload.destroy()
 }
 

@@ -115,7 +115,9 @@ export const graphqlChannel = (caller: Caller): Channel => {
     name: 'graphql',
     list: async (slug, ids) => {
       const { many } = graphqlNames[slug]
-      const result = await call(`query { ${many}(where: { id: { in: [${ids.join(',')}] } }, limit: 500) { docs { id } } }`)
+      // Payload's GraphQL id operators have no `in`: the same filter as an OR of equals.
+      const anyOf = ids.map((id) => `{ id: { equals: ${id} } }`).join(', ')
+      const result = await call(`query { ${many}(where: { OR: [${anyOf}] }, limit: 500) { docs { id } } }`)
       if (result.body?.errors?.length) {
         graphqlOutcome(result, many)
         return []

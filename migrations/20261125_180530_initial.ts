@@ -28,7 +28,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar NOT NULL,
   	"phone" varchar,
-  	"language" "enum_users_language" DEFAULT 'fr' NOT NULL,
+  	"language" "enum_users_language" DEFAULT 'fr',
   	"avatar_id" integer,
   	"active" boolean DEFAULT true,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
