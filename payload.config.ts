@@ -10,7 +10,6 @@ import { collections } from './collections'
 import { auditFailedLogin } from './hooks/authAudit'
 import { emailAdapter } from './src/email/adapter'
 import { serverURL } from './src/email/templates'
-import { health } from './src/health'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -38,7 +37,6 @@ export default buildConfig({
     supportedLanguages: { fr, en },
     fallbackLanguage: 'fr',
   },
-  endpoints: [health],
   // A database restart must not crash the app: idle connections that die are logged and replaced.
   onInit: (payload) => {
     const pool = (payload.db as unknown as { pool?: { on: (event: string, fn: (error: Error) => void) => void } }).pool

@@ -5,7 +5,19 @@ import { hasAnyRole } from '../src/domain/roles'
 import { label, tReq } from '../src/i18n'
 
 /** Payload's own validator options, as the relationship validator receives them. */
-type RelationOptions = Parameters<typeof relationship>[1] & { req: PayloadRequest; data?: unknown; name?: string }
+type RelationOptions = Parameters<typeof relationship>[1] & {
+  req: PayloadRequest
+  data?: unknown
+  name?: string
+  label?: unknown
+}
+
+/** The field's label in the request's language, for messages a secretary reads. */
+const fieldLabel = ({ label: given, name, req }: RelationOptions) => {
+  const lang = req.i18n?.language === 'en' ? 'en' : 'fr'
+  if (given && typeof given === 'object') return String((given as Record<string, string>)[lang] ?? name)
+  return typeof given === 'string' ? given : (name ?? '')
+}
 type RelationValidate = (value: unknown, options: RelationOptions) => Promise<string | true>
 
 /**
@@ -15,7 +27,7 @@ type RelationValidate = (value: unknown, options: RelationOptions) => Promise<st
 export const existingRelation: RelationValidate = async (value, options) => {
   const base = await relationship(value as never, options)
   if (base !== true) return base
-  const { req, relationTo, data, name } = options
+  const { req, relationTo, data } = options
   const ids = [value].flat().map((v) => idOf(v as never)).filter((id) => id != null)
   if (!ids.length || typeof relationTo !== 'string') return true
   const found = await req.payload.find({
@@ -28,7 +40,7 @@ export const existingRelation: RelationValidate = async (value, options) => {
   })
   const foundIds = new Set(found.docs.map((doc) => String(doc.id)))
   const missing = ids.filter((id) => !foundIds.has(String(id)))
-  const field = name ?? relationTo
+  const field = fieldLabel(options)
   if (missing.length) return tReq(req, 'errors.unknownRelation', { field, ids: missing.join(', ') })
   const school = idOf((data as { school?: never } | undefined)?.school)
   if (school == null || relationTo === 'schools') return true

@@ -5,6 +5,9 @@ import { writeAudit } from './audit'
 
 type Doc = Record<string, unknown> & { id: number | string }
 
+/** Set on the request context by a collection that saw a new password (Payload removes it before afterChange). */
+export const passwordChanged = 'kelasi:passwordChanged'
+
 /** The school an entry belongs to, so a school's direction reads its own trail. */
 const schoolOf = (slug: string, doc: Doc, operation: string) => {
   if (slug === 'schools') return operation === 'delete' ? undefined : doc.id
@@ -18,7 +21,7 @@ export const auditTrail: CollectionAfterChangeHook & CollectionAfterDeleteHook =
   const before = operation === 'create' ? null : ('previousDoc' in args ? args.previousDoc : doc)
   const after = operation === 'delete' ? null : doc
   const changes = auditChanges(before, after)
-  if ('data' in args && typeof args.data?.password === 'string')
+  if (operation === 'update' && args.context?.[passwordChanged])
     changes.push({ field: 'password', before: masked, after: masked })
   if (operation === 'update' && changes.length === 0) return doc
   await writeAudit(req, {

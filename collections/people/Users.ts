@@ -4,7 +4,7 @@ import { hasAnyRole, roles, rolesNotGrantable, rolesOf, staffRoles } from '../..
 import { languages } from '../../src/i18n'
 import { label, options, tReq } from '../../src/i18n'
 import { resetEmail, verifyEmail } from '../../src/email/templates'
-import { auditTrail } from '../../hooks/auditTrail'
+import { auditTrail, passwordChanged } from '../../hooks/auditTrail'
 import { auditLogin, auditLogout } from '../../hooks/authAudit'
 import { passwordPolicy } from '../../hooks/passwordPolicy'
 import { phone, schools, text } from '../fields'
@@ -86,9 +86,10 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [passwordPolicy],
     beforeChange: [
-      async ({ data, originalDoc, operation, req }) => {
+      async ({ context, data, originalDoc, operation, req }) => {
         if (operation === 'update' && req.user && !hasAnyRole(req.user, ['it']) && rolesOf(originalDoc).includes('it'))
           throw new Forbidden(req.t)
+        if (typeof data.password === 'string') context[passwordChanged] = true
         // A deactivated account loses its open sessions at once.
         if (data.active === false && originalDoc?.active !== false) data.sessions = []
         return data

@@ -30,10 +30,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(normalise(a)) === JSON.s
 
 /**
  * The fields that differ between two versions of a record, relations reduced to ids
- * and secrets masked (a changed password shows as changed, never its value).
+ * and secrets masked (a changed password shows as changed, never its value). Between two
+ * versions only the fields of the new one count: hidden fields that a reader never gets
+ * back are not "removed".
  */
 export const auditChanges = (before: Doc, after: Doc): Change[] => {
-  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  const fields = new Set(before && after ? Object.keys(after) : [...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
   const changes: Change[] = []
   for (const field of [...fields].sort()) {
     if (ignoredFields.has(field) || field === 'id') continue
