@@ -22,6 +22,8 @@ export default buildConfig({
   admin: {
     user: 'users',
     meta: { titleSuffix: ' · Kelasi' },
+    // Gravatar is an outside request, often slow or unreachable from a school's connection.
+    avatar: 'default',
     importMap: { baseDir: dirname },
   },
   collections,

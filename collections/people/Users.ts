@@ -6,6 +6,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { resetEmail, verifyEmail } from '../../src/email/templates'
 import { auditTrail, passwordChanged } from '../../hooks/auditTrail'
 import { auditLogin, auditLogout } from '../../hooks/authAudit'
+import { adminSpeaksUserLanguage } from '../../hooks/language'
 import { passwordPolicy } from '../../hooks/passwordPolicy'
 import { phone, schools, text } from '../fields'
 
@@ -108,7 +109,7 @@ export const Users: CollectionConfig = {
         return user
       },
     ],
-    afterLogin: [auditLogin],
+    afterLogin: [auditLogin, adminSpeaksUserLanguage],
     afterLogout: [auditLogout],
     afterChange: [auditTrail],
     afterDelete: [auditTrail],

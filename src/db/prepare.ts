@@ -1,24 +1,26 @@
-/**
- * Brings a database to the committed schema (the migrations) and, when asked and the
- * database holds no school yet, loads the demo school. Used by `npm start`, the tests and
- * the benchmarks. Environment (DATABASE_URL, PAYLOAD_SECRET) must be set before calling.
- */
+import type { Payload } from 'payload'
+
 /**
  * db-postgres keeps one pool client checked out that `destroy()` does not release; when the
  * server stops later, that client's "terminating connection" must not crash the process.
  */
-export const closePayload = async (payload: import('payload').Payload) => {
+export const closePayload = async (payload: Payload) => {
   const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
   pool?.removeAllListeners('error').on('error', () => {})
   await payload.destroy()
 }
 
-export const prepareDatabase = async ({ demo }: { demo: boolean }) => {
+/**
+ * Brings a database to the committed schema (the migrations; `npm run dev` pushes instead,
+ * on its own database) and, when asked and the database holds no school yet, loads the demo
+ * school. Environment (DATABASE_URL, PAYLOAD_SECRET) must be set before calling.
+ */
+export const prepareDatabase = async ({ demo, migrate = true }: { demo: boolean; migrate?: boolean }) => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   try {
-    await payload.db.migrate()
+    if (migrate) await payload.db.migrate()
     if (!demo) return { seeded: false }
     const { totalDocs } = await payload.count({ collection: 'schools', overrideAccess: true })
     if (totalDocs > 0) return { seeded: false }

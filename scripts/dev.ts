@@ -1,0 +1,34 @@
+/**
+ * `npm run dev`: the hot-reloading development server. The schema is pushed from the
+ * collections (no migration needed while iterating) on its own database, `kelasi_dev`, so
+ * it never mixes with the migrated one `npm start` uses. Create the migration before committing:
+ * `npm run migrate:create -- <name>`.
+ */
+import path from 'node:path'
+import { startDatabase } from '../src/db/embedded'
+import { prepareDatabase } from '../src/db/prepare'
+import { dataFolder, ensureSecret } from '../src/db/settings'
+import { startMailCatcher } from '../src/email/catcher'
+import { run } from './run'
+
+ensureSecret()
+process.env.PORT ||= '3000'
+const db = await startDatabase({
+  folder: path.join(dataFolder, 'postgres'),
+  port: Number(process.env.KELASI_PG_PORT || 54329),
+  database: 'kelasi_dev',
+})
+if (db.embedded) process.env.DATABASE_URL = db.url
+process.env.KELASI_SCHEMA_PUSH = 'true'
+let mail: Awaited<ReturnType<typeof startMailCatcher>> | undefined
+if (!process.env.SMTP_HOST) {
+  process.env.SMTP_PORT ||= '2525'
+  mail = await startMailCatcher({ port: Number(process.env.SMTP_PORT), folder: path.join(dataFolder, 'mail') })
+}
+try {
+  await prepareDatabase({ demo: true, migrate: false })
+  await run(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-p', process.env.PORT])
+} finally {
+  await mail?.close()
+  await db.stop()
+}

@@ -1,0 +1,110 @@
+/**
+ * The built app over real HTTP, as `npm start` serves it, and the admin in Chromium
+ * (Debian's /usr/bin/chromium driven by playwright-core).
+ */
+import { mkdirSync } from 'node:fs'
+import { chromium, type Browser } from 'playwright-core'
+import { demoAccounts, demoPassword } from '../support/accounts'
+import { startServer } from '../support/server'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+const shots = 'test-output/screenshots'
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true })
+  server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210))
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}, 15 * 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the app over HTTP', () => {
+  it('serves the admin login page in French', async () => {
+    const answer = await fetch(`${server.url}/admin/login`)
+    expect(answer.status).toBe(200)
+    expect(await answer.text()).toContain('lang="fr"')
+  })
+
+  it('answers /api/health with the database status as JSON', async () => {
+    const answer = await fetch(`${server.url}/api/health`)
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toMatchObject({ status: 'ok', database: { status: 'ok' } })
+  })
+
+  it('refuses an oversized body with 413 and a clear message, before reading it', async () => {
+    const answer = await fetch(`${server.url}/api/students`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lastName: 'x'.repeat(2 * 1024 * 1024) }),
+    })
+    expect(answer.status).toBe(413)
+    const body = await answer.json()
+    expect(body.errors[0].message).toBe('La requête dépasse la taille maximale autorisée (1 Mio).')
+  })
+
+  it('logs in over REST with an HttpOnly, SameSite cookie, and GraphQL answers with it', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: demoAccounts.secretariat, password: demoPassword }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    const graphql = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0], Origin: server.url },
+      body: JSON.stringify({ query: '{ Students(where: { matricule: { equals: "CSMA-2026-0003" } }) { docs { fullName } } }' }),
+    })
+    expect((await graphql.json()).data.Students.docs).toEqual([{ fullName: 'KASONGO KUPA Exaucé' }])
+  })
+})
+
+describe('the admin in a browser', () => {
+  it('a secretary logs in and finds a student by name, then by matricule, in one search box', async () => {
+    // An English browser: the admin still speaks the secretary's language, French, once logged in.
+    const page = await browser.newPage({ locale: 'en-US' })
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', demoAccounts.secretariat)
+    await page.fill('#field-password', demoPassword)
+    await page.click('button[type=submit]')
+    await page.waitForURL(`${server.url}/admin`)
+    await page.screenshot({ path: `${shots}/admin-dashboard.png`, fullPage: true })
+
+    await page.goto(`${server.url}/admin/collections/students`)
+    await page.waitForSelector('h1:has-text("Élèves")')
+    await page.fill('#search-filter-input', 'kasongo exaucé')
+    await page.waitForSelector('text=CSMA-2026-0003')
+    const rows = await page.locator('table tbody tr').count()
+    expect(rows).toBe(1)
+    await page.screenshot({ path: `${shots}/admin-students-search.png`, fullPage: true })
+
+    await page.fill('#search-filter-input', 'CSMA-2026-0001')
+    await page.waitForSelector('text=MUKENDI')
+    expect(await page.locator('table tbody tr').count()).toBe(1)
+    await page.close()
+  })
+})
+
+describe('without a database', () => {
+  it('still answers /api/health, with 503 and JSON', async () => {
+    const down = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210) + 1, {
+      DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:9/none',
+    })
+    try {
+      const answer = await fetch(`${down.url}/api/health`)
+      expect(answer.status).toBe(503)
+      expect(await answer.json()).toMatchObject({ status: 'error', database: { status: 'down' } })
+    } finally {
+      await down.stop()
+    }
+  })
+})

@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { ensureBuild } from '../../scripts/build'
+
+/** The production build of the app, served by `next start` as `npm start` does. */
+export const startServer = async (port: number, env: Record<string, string> = {}) => {
+  const fullEnv = { ...process.env, NODE_ENV: 'production', SERVER_URL: `http://localhost:${port}`, ...env } as NodeJS.ProcessEnv
+  await ensureBuild(fullEnv)
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+    env: fullEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const url = `http://localhost:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    try {
+      await fetch(`${url}/admin/login`, { redirect: 'manual' })
+      break
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`The app did not start:\n${output}`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
