@@ -46,7 +46,7 @@ try {
   const demo = process.env.KELASI_DEMO ? process.env.KELASI_DEMO === 'true' : db.embedded
   const { seeded } = await prepareDatabase({ demo })
   if (seeded) console.log('[kelasi] demo school created (accounts in README.md, password demo-kelasi-2026)')
-  await ensureBuild(process.env)
+  await ensureBuild(process.env, process.env.KELASI_FORCE_BUILD === 'true')
 } catch (error) {
   console.error('[kelasi] could not start:', (error as Error).message)
   await stopAll()

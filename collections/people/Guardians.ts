@@ -50,5 +50,14 @@ export const Guardians: CollectionConfig = {
       admin: { defaultColumns: ['matricule', 'fullName'] },
     },
   ],
-  hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
+  hooks: {
+    // A guardian shown inside another record (a student's guardians) does not list the
+    // children again: that join is a query per guardian and a list of 50 students paid for it.
+    beforeOperation: [
+      ({ args, operation }) =>
+        operation === 'read' && (args as { currentDepth?: number }).currentDepth ? { ...args, joins: false } : args,
+    ],
+    afterChange: [auditTrail],
+    afterDelete: [auditTrail],
+  },
 }

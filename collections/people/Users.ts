@@ -30,6 +30,8 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // Every request loads its user: keep relations as ids (access rules only need the ids).
+    depth: 0,
     useAPIKey: true,
     useSessions: true,
     cookies: { sameSite: 'Lax', secure: secureCookies },

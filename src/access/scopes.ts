@@ -15,12 +15,15 @@ const cached = async (req: PayloadRequest, key: string, load: () => Promise<ID[]
 }
 
 const ids = async (req: PayloadRequest, collection: string, where: Where, field = 'id') => {
+  // Only the one field, no joins: these lookups run on every request of a parent, student or teacher.
   const result = await req.payload.find({
-    collection: collection as 'students',
+    collection: collection as 'guardians',
     where,
     depth: 0,
     pagination: false,
     overrideAccess: true,
+    joins: false,
+    select: { [field]: true } as Record<string, true>,
     req,
   })
   const found = result.docs

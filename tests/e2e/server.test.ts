@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import { demoAccounts, demoPassword } from '../support/accounts'
-import { startServer } from '../support/server'
+import { startServer } from '../../scripts/server'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { ensureBuild } from '../../scripts/build'
+import { ensureBuild } from './build'
 
 /** The production build of the app, served by `next start` as `npm start` does. */
 export const startServer = async (port: number, env: Record<string, string> = {}) => {
