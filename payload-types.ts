@@ -151,7 +151,7 @@ export interface User {
   roles: ('it' | 'admin' | 'secretariat' | 'finance' | 'teacher' | 'parent' | 'student')[];
   schools?: (number | School)[] | null;
   phone?: string | null;
-  language: 'fr' | 'en';
+  language?: ('fr' | 'en') | null;
   avatar?: (number | null) | Media;
   active?: boolean | null;
   updatedAt: string;

@@ -150,3 +150,9 @@ export const schools = (extra: Partial<RelationshipField> = {}): Field =>
     admin: { position: 'sidebar' },
     ...extra,
   } as Partial<RelationshipField>)
+
+/** Translated labels and explicit GraphQL names (Payload's guesses from labels would be French). */
+export const naming = (key: string, singularName: string, pluralName: string) => ({
+  labels: { singular: label(`collections.${key}.singular`), plural: label(`collections.${key}.plural`) },
+  graphQL: { singularName, pluralName },
+})

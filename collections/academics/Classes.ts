@@ -1,15 +1,14 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { childClassIds, scoped, selfClassIds, taughtClassIds } from '../../src/access/scopes'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { relation, school, text } from '../fields'
+import { naming, relation, school, text } from '../fields'
 
 /** Minimal here: what a teacher's scope needs. The academic core adds level, capacity, groups. */
 export const Classes: CollectionConfig = {
   slug: 'classes',
-  labels: { singular: label('collections.classes.singular'), plural: label('collections.classes.plural') },
-  graphQL: { singularName: 'Class', pluralName: 'Classes' },
+  ...naming('classes', 'Class', 'Classes'),
   admin: { group: label('groups.academics'), useAsTitle: 'name', defaultColumns: ['name', 'code', 'level', 'schoolYear'] },
   access: {
     read: anyOf(
@@ -19,9 +18,7 @@ export const Classes: CollectionConfig = {
       scoped('parent', 'id', childClassIds),
       scoped('student', 'id', selfClassIds),
     ),
-    create: anyOf(isIT, staffCreates(['admin', 'secretariat'])),
-    update: anyOf(isIT, staffOf(['admin', 'secretariat'])),
-    delete: anyOf(isIT, staffOf(['admin'])),
+    ...managedBy(['admin', 'secretariat'], ['admin']),
   },
   fields: [
     school(),

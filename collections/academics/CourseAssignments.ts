@@ -1,21 +1,18 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { scoped, teacherIds } from '../../src/access/scopes'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { relation, school, text } from '../fields'
+import { naming, relation, school, text } from '../fields'
 
 /** Class × subject × teacher: the pairs a teacher may take the roll and enter marks for. */
 export const CourseAssignments: CollectionConfig = {
   slug: 'course-assignments',
-  labels: { singular: label('collections.courseAssignments.singular'), plural: label('collections.courseAssignments.plural') },
-  graphQL: { singularName: 'CourseAssignment', pluralName: 'CourseAssignments' },
+  ...naming('courseAssignments', 'CourseAssignment', 'CourseAssignments'),
   admin: { group: label('groups.academics'), defaultColumns: ['class', 'subject', 'teacher'] },
   access: {
     read: anyOf(isIT, staffOf(['admin', 'secretariat']), scoped('teacher', 'teacher', teacherIds)),
-    create: anyOf(isIT, staffCreates(['admin', 'secretariat'])),
-    update: anyOf(isIT, staffOf(['admin', 'secretariat'])),
-    delete: anyOf(isIT, staffOf(['admin', 'secretariat'])),
+    ...managedBy(['admin', 'secretariat'], ['admin', 'secretariat']),
   },
   fields: [
     school(),

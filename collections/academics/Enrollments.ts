@@ -1,15 +1,14 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { childIds, scoped, selfStudentIds, taughtClassIds } from '../../src/access/scopes'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { relation, school } from '../fields'
+import { naming, relation, school } from '../fields'
 
 /** Minimal here: a student in a class for a school year. The academic core adds the lifecycle. */
 export const Enrollments: CollectionConfig = {
   slug: 'enrollments',
-  labels: { singular: label('collections.enrollments.singular'), plural: label('collections.enrollments.plural') },
-  graphQL: { singularName: 'Enrollment', pluralName: 'Enrollments' },
+  ...naming('enrollments', 'Enrollment', 'Enrollments'),
   admin: { group: label('groups.academics'), defaultColumns: ['student', 'class', 'schoolYear', 'status'] },
   access: {
     read: anyOf(
@@ -19,9 +18,7 @@ export const Enrollments: CollectionConfig = {
       scoped('parent', 'student', childIds),
       scoped('student', 'student', selfStudentIds),
     ),
-    create: anyOf(isIT, staffCreates(['admin', 'secretariat'])),
-    update: anyOf(isIT, staffOf(['admin', 'secretariat'])),
-    delete: anyOf(isIT, staffOf(['admin'])),
+    ...managedBy(['admin', 'secretariat'], ['admin']),
   },
   fields: [
     school(),

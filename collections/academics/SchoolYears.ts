@@ -1,14 +1,13 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy } from '../../src/access/predicates'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { date, endAfterStart, school, text } from '../fields'
+import { date, endAfterStart, naming, school, text } from '../fields'
 import { everyoneOfSchool } from './shared'
 
 export const SchoolYears: CollectionConfig = {
   slug: 'school-years',
-  labels: { singular: label('collections.schoolYears.singular'), plural: label('collections.schoolYears.plural') },
-  graphQL: { singularName: 'SchoolYear', pluralName: 'SchoolYears' },
+  ...naming('schoolYears', 'SchoolYear', 'SchoolYears'),
   admin: {
     group: label('groups.academics'),
     useAsTitle: 'name',
@@ -16,9 +15,7 @@ export const SchoolYears: CollectionConfig = {
   },
   access: {
     read: anyOf(isIT, everyoneOfSchool),
-    create: anyOf(isIT, staffCreates(['admin'])),
-    update: anyOf(isIT, staffOf(['admin'])),
-    delete: anyOf(isIT, staffOf(['admin'])),
+    ...managedBy(['admin'], ['admin']),
   },
   indexes: [{ fields: ['school', 'name'], unique: true }],
   fields: [

@@ -2,15 +2,14 @@ import type { CollectionConfig } from 'payload'
 import { anyOf, isIT, staffOf } from '../../src/access/predicates'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { phone, text } from '../fields'
+import { naming, phone, text } from '../fields'
 
 /** A user reads the schools they belong to; only IT creates or removes a school. */
 const ownSchool = staffOf(['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'], 'id')
 
 export const Schools: CollectionConfig = {
   slug: 'schools',
-  labels: { singular: label('collections.schools.singular'), plural: label('collections.schools.plural') },
-  graphQL: { singularName: 'School', pluralName: 'Schools' },
+  ...naming('schools', 'School', 'Schools'),
   admin: { group: label('groups.academics'), useAsTitle: 'name', defaultColumns: ['name', 'code', 'city'] },
   access: {
     read: anyOf(isIT, ownSchool),

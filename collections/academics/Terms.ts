@@ -1,15 +1,14 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy } from '../../src/access/predicates'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { date, endAfterStart, relation, school, text } from '../fields'
+import { date, endAfterStart, naming, relation, school, text } from '../fields'
 import { everyoneOfSchool } from './shared'
 
 /** A term (trimestre) or, in the Congolese scheme, a period P1–P4 or a semester exam. */
 export const Terms: CollectionConfig = {
   slug: 'terms',
-  labels: { singular: label('collections.terms.singular'), plural: label('collections.terms.plural') },
-  graphQL: { singularName: 'Term', pluralName: 'Terms' },
+  ...naming('terms', 'Term', 'Terms'),
   admin: {
     group: label('groups.academics'),
     useAsTitle: 'name',
@@ -17,9 +16,7 @@ export const Terms: CollectionConfig = {
   },
   access: {
     read: anyOf(isIT, everyoneOfSchool),
-    create: anyOf(isIT, staffCreates(['admin', 'secretariat'])),
-    update: anyOf(isIT, staffOf(['admin', 'secretariat'])),
-    delete: anyOf(isIT, staffOf(['admin'])),
+    ...managedBy(['admin', 'secretariat'], ['admin']),
   },
   fields: [
     school(),

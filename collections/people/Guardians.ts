@@ -1,15 +1,14 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { guardianIds, scoped, taughtGuardianIds } from '../../src/access/scopes'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { congoleseNames, phone, relation, school, text } from '../fields'
+import { congoleseNames, naming, phone, relation, school, text } from '../fields'
 import { registerReaders, registrars } from './staffRoles'
 
 export const Guardians: CollectionConfig = {
   slug: 'guardians',
-  labels: { singular: label('collections.guardians.singular'), plural: label('collections.guardians.plural') },
-  graphQL: { singularName: 'Guardian', pluralName: 'Guardians' },
+  ...naming('guardians', 'Guardian', 'Guardians'),
   admin: {
     group: label('groups.people'),
     useAsTitle: 'fullName',
@@ -23,9 +22,7 @@ export const Guardians: CollectionConfig = {
       scoped('teacher', 'id', taughtGuardianIds),
       scoped('parent', 'id', guardianIds),
     ),
-    create: anyOf(isIT, staffCreates(registrars)),
-    update: anyOf(isIT, staffOf(registrars)),
-    delete: anyOf(isIT, staffOf(['admin'])),
+    ...managedBy(registrars, ['admin']),
   },
   fields: [
     school(),

@@ -1,11 +1,11 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { childIds, scoped, selfStudentIds, taughtStudentIds } from '../../src/access/scopes'
 import { idOf } from '../../src/access/ids'
 import { rolesOf } from '../../src/domain/roles'
 import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { congoleseNames, date, relation, school, text } from '../fields'
+import { congoleseNames, date, naming, relation, school, text } from '../fields'
 import { registerReaders, registrars } from './staffRoles'
 
 /** Finance reads a student's names and classes only; everyone else who reads the student reads all. */
@@ -13,8 +13,7 @@ const beyondNames: FieldAccess = ({ req }) => rolesOf(req.user).some((role) => r
 
 export const Students: CollectionConfig = {
   slug: 'students',
-  labels: { singular: label('collections.students.singular'), plural: label('collections.students.plural') },
-  graphQL: { singularName: 'Student', pluralName: 'Students' },
+  ...naming('students', 'Student', 'Students'),
   admin: {
     group: label('groups.people'),
     useAsTitle: 'fullName',
@@ -29,9 +28,7 @@ export const Students: CollectionConfig = {
       scoped('parent', 'id', childIds),
       scoped('student', 'id', selfStudentIds),
     ),
-    create: anyOf(isIT, staffCreates(registrars)),
-    update: anyOf(isIT, staffOf(registrars)),
-    delete: anyOf(isIT, staffOf(['admin'])),
+    ...managedBy(registrars, ['admin']),
   },
   indexes: [{ fields: ['school', 'matricule'], unique: true }],
   fields: [

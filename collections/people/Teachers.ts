@@ -1,14 +1,13 @@
 import type { CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { congoleseNames, phone, relation, schools, text } from '../fields'
+import { congoleseNames, naming, phone, relation, schools, text } from '../fields'
 import { registrars } from './staffRoles'
 
 export const Teachers: CollectionConfig = {
   slug: 'teachers',
-  labels: { singular: label('collections.teachers.singular'), plural: label('collections.teachers.plural') },
-  graphQL: { singularName: 'Teacher', pluralName: 'Teachers' },
+  ...naming('teachers', 'Teacher', 'Teachers'),
   admin: {
     group: label('groups.people'),
     useAsTitle: 'fullName',
@@ -17,9 +16,7 @@ export const Teachers: CollectionConfig = {
   },
   access: {
     read: anyOf(isIT, staffOf(['admin', 'secretariat', 'finance', 'teacher'], 'schools')),
-    create: anyOf(isIT, staffCreates(registrars, 'schools')),
-    update: anyOf(isIT, staffOf(registrars, 'schools')),
-    delete: anyOf(isIT, staffOf(['admin'], 'schools')),
+    ...managedBy(registrars, ['admin'], 'schools'),
   },
   fields: [
     schools({ required: true }),

@@ -8,7 +8,7 @@ import { auditTrail, passwordChanged } from '../../hooks/auditTrail'
 import { auditLogin, auditLogout } from '../../hooks/authAudit'
 import { adminSpeaksUserLanguage } from '../../hooks/language'
 import { passwordPolicy } from '../../hooks/passwordPolicy'
-import { phone, schools, text } from '../fields'
+import { naming, phone, schools, text } from '../fields'
 
 const directs: FieldAccess = ({ req }) => hasAnyRole(req.user, ['it', 'admin'])
 
@@ -16,8 +16,7 @@ const secureCookies = (process.env.SERVER_URL || '').startsWith('https://')
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: label('collections.users.singular'), plural: label('collections.users.plural') },
-  graphQL: { singularName: 'User', pluralName: 'Users' },
+  ...naming('users', 'User', 'Users'),
   admin: {
     group: label('groups.people'),
     useAsTitle: 'name',

@@ -1,15 +1,14 @@
 import type { CollectionConfig } from 'payload'
 import { anyOf, isIT, nobody, staffOf } from '../../src/access/predicates'
 import { label, options } from '../../src/i18n'
-import { relation, text } from '../fields'
+import { naming, relation, text } from '../fields'
 
 const actions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout'] as const
 
 /** Append-only: written by hooks as the system, never edited or deleted through any API. */
 export const AuditLogs: CollectionConfig = {
   slug: 'audit-logs',
-  labels: { singular: label('collections.auditLogs.singular'), plural: label('collections.auditLogs.plural') },
-  graphQL: { singularName: 'AuditLog', pluralName: 'AuditLogs' },
+  ...naming('auditLogs', 'AuditLog', 'AuditLogs'),
   admin: {
     group: label('groups.system'),
     defaultColumns: ['createdAt', 'action', 'collection', 'documentId', 'actorEmail', 'ip'],

@@ -3,13 +3,12 @@ import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
 import { staffRoles } from '../../src/domain/roles'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { school, text } from '../fields'
+import { naming, school, text } from '../fields'
 
 /** Uploaded files (photos, logos). Files are served only to those who may read the record. */
 export const Media: CollectionConfig = {
   slug: 'media',
-  labels: { singular: label('collections.media.singular'), plural: label('collections.media.plural') },
-  graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
+  ...naming('media', 'MediaItem', 'Media'),
   admin: { group: label('groups.system'), defaultColumns: ['filename', 'alt', 'school'] },
   access: {
     read: anyOf(isIT, staffOf([...staffRoles])),

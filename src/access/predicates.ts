@@ -55,3 +55,13 @@ export const staffCreates =
   }
 
 export const isSelf: Predicate = ({ req }) => (req.user ? { id: { equals: req.user.id } } : false)
+
+/**
+ * The usual write rules of a school's register: IT anywhere; `write` roles create and change
+ * records of their own schools; `remove` roles delete them.
+ */
+export const managedBy = (write: Role[], remove: Role[], field = 'school') => ({
+  create: anyOf(isIT, staffCreates(write, field)),
+  update: anyOf(isIT, staffOf(write, field)),
+  delete: anyOf(isIT, staffOf(remove, field)),
+})

@@ -30,7 +30,8 @@ export const loadFixtures = async (payload: Payload) => {
     one(payload, 'students', { school: { equals: school }, lastName: { equals: lastName }, firstName: { equals: firstName } })
   const guardianOf = (email: string) => one(payload, 'guardians', { email: { equals: email } })
   const teacherOf = (userId: Id) => one(payload, 'teachers', { user: { equals: userId } })
-  const enrollmentOf = (student: Id) => one(payload, 'enrollments', { student: { equals: student } })
+  // The seeded, active enrollment (other tests add ended ones).
+  const enrollmentOf = (student: Id) => one(payload, 'enrollments', { student: { equals: student }, status: { equals: 'active' } })
 
   const users = {
     it: await user(demoAccounts.it),
