@@ -1,4 +1,4 @@
-import { APIError, Forbidden, type CollectionConfig, type FieldAccess } from 'payload'
+import { APIError, type CollectionConfig, type FieldAccess, type PayloadRequest } from 'payload'
 import { anyOf, hasRole, isIT, isSelf, staffCreates, staffOf } from '../../src/access/predicates'
 import { hasAnyRole, roles, rolesNotGrantable, rolesOf, staffRoles } from '../../src/domain/roles'
 import { languages } from '../../src/i18n'
@@ -9,6 +9,8 @@ import { auditLogin, auditLogout } from '../../hooks/authAudit'
 import { adminSpeaksUserLanguage } from '../../hooks/language'
 import { passwordPolicy } from '../../hooks/passwordPolicy'
 import { naming, phone, schools, text } from '../fields'
+
+const itAccountProtected = (req: PayloadRequest) => new APIError(tReq(req, 'errors.itAccountProtected'), 403, null, true)
 
 const directs: FieldAccess = ({ req }) => hasAnyRole(req.user, ['it', 'admin'])
 
@@ -90,7 +92,7 @@ export const Users: CollectionConfig = {
     beforeChange: [
       async ({ context, data, originalDoc, operation, req }) => {
         if (operation === 'update' && req.user && !hasAnyRole(req.user, ['it']) && rolesOf(originalDoc).includes('it'))
-          throw new Forbidden(req.t)
+          throw itAccountProtected(req)
         if (typeof data.password === 'string') context[passwordChanged] = true
         // A deactivated account loses its open sessions at once.
         if (data.active === false && originalDoc?.active !== false) data.sessions = []
@@ -101,7 +103,7 @@ export const Users: CollectionConfig = {
       async ({ id, req }) => {
         if (!req.user || hasAnyRole(req.user, ['it'])) return
         const target = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })
-        if (rolesOf(target).includes('it')) throw new Forbidden(req.t)
+        if (rolesOf(target).includes('it')) throw itAccountProtected(req)
       },
     ],
     beforeLogin: [

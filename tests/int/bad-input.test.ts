@@ -122,6 +122,28 @@ describe('bad input is refused with a message naming the field, and nothing is s
     expect(fieldErrors(year.body)).toEqual([{ path: 'endDate', label: 'Date de fin', message: 'La date de fin doit être postérieure à la date de début.' }])
   })
 
+  it('a term outside its school year', async () => {
+    const year = (await payload.find({ collection: 'school-years', where: { school: { equals: mainSchool }, current: { equals: true } }, overrideAccess: true })).docs[0]
+    const answer = await rest('POST', '/terms', {
+      token: adminToken,
+      body: { school: mainSchool, schoolYear: year.id, name: 'P5', startDate: '2027-06-01', endDate: '2027-08-30' },
+    })
+    expect(answer.status).toBe(400)
+    expect(fieldErrors(answer.body)).toEqual([{ path: 'startDate', label: 'Date de début', message: 'La période doit se situer dans l’année scolaire.'.replace('’', "'") }])
+  })
+
+  it('the direction cannot change or delete an IT account', async () => {
+    const it = (await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.it } }, overrideAccess: true })).docs[0]
+    for (const answer of [
+      await rest('PATCH', `/users/${it.id}`, { token: adminToken, body: { name: 'Pirate' } }),
+      await rest('DELETE', `/users/${it.id}`, { token: adminToken }),
+    ]) {
+      expect(answer.status).toBe(403)
+      expect(answer.body.errors[0].message).toBe('Seul le service informatique peut modifier ou supprimer un compte « Informatique ».')
+    }
+    expect((await payload.findByID({ collection: 'users', id: it.id, overrideAccess: true })).name).toBe(it.name)
+  })
+
   it('the direction cannot grant the IT role', async () => {
     const answer = await rest('POST', '/users', {
       token: adminToken,
