@@ -24,6 +24,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Kelasi' },
     // Gravatar is an outside request, often slow or unreachable from a school's connection.
     avatar: 'default',
+    components: { graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' } },
     importMap: { baseDir: dirname },
   },
   collections,
@@ -49,5 +50,6 @@ export default buildConfig({
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
   sharp,
   telemetry: false,
+  ...(process.env.KELASI_LOGS === 'stderr' ? { logger: { options: {}, destination: process.stderr } } : {}),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
 })

