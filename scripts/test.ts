@@ -27,6 +27,9 @@ const db = await startDatabase({
   port: Number(process.env.KELASI_TEST_PG_PORT || 54339),
   database: 'kelasi_test',
 })
+// Uploads made by the tests land in .data, never in the checkout's media/.
+process.env.KELASI_MEDIA_DIR = path.join(dataFolder, 'test-media')
+rmSync(process.env.KELASI_MEDIA_DIR, { recursive: true, force: true })
 const mailFolder = path.join(dataFolder, 'test-mail')
 rmSync(mailFolder, { recursive: true, force: true })
 process.env.SMTP_HOST = '127.0.0.1'

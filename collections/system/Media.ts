@@ -17,7 +17,7 @@ export const Media: CollectionConfig = {
     delete: anyOf(isIT, staffOf(['admin'])),
   },
   upload: {
-    staticDir: 'media',
+    staticDir: process.env.KELASI_MEDIA_DIR || 'media',
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
     imageSizes: [{ name: 'thumbnail', width: 240, height: 240, position: 'centre' }],
     adminThumbnail: 'thumbnail',
