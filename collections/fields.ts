@@ -40,17 +40,24 @@ export const existingRelation: RelationValidate = async (value, options) => {
   })
   const foundIds = new Set(found.docs.map((doc) => String(doc.id)))
   const missing = ids.filter((id) => !foundIds.has(String(id)))
-  const field = fieldLabel(options)
-  if (missing.length) return tReq(req, 'errors.unknownRelation', { field, ids: missing.join(', ') })
-  const school = idOf((data as { school?: never } | undefined)?.school)
-  if (school == null || relationTo === 'schools') return true
-  const foreign = found.docs.some((doc) => {
-    const record = doc as { school?: never; schools?: unknown }
-    if (record.school !== undefined) return String(idOf(record.school)) !== String(school)
-    if (record.schools !== undefined) return !idsOf(record.schools).map(String).includes(String(school))
-    return false
-  })
-  return foreign ? tReq(req, 'errors.schoolMismatch', { field }) : true
+  // A record of another school answers as if it did not exist: ids of other schools are not disclosed.
+  const foreign = relationTo === 'schools' ? [] : found.docs.filter((doc) => !sharesSchool(data, doc)).map((doc) => doc.id)
+  const refused = [...missing, ...foreign]
+  return refused.length ? tReq(req, 'errors.unknownRelation', { field: fieldLabel(options), ids: refused.join(', ') }) : true
+}
+
+/** The schools a record belongs to: its `school`, or its `schools`. */
+const schoolsOfRecord = (record: unknown) => {
+  const { school, schools } = (record ?? {}) as { school?: never; schools?: unknown }
+  return school != null ? [String(idOf(school))] : idsOf(schools).map(String)
+}
+
+/** A record may only point at records that share one of its schools (when both have schools). */
+const sharesSchool = (record: unknown, related: unknown) => {
+  const mine = schoolsOfRecord(record)
+  const { school, schools } = related as { school?: unknown; schools?: unknown }
+  if (!mine.length || (school === undefined && schools === undefined)) return true
+  return schoolsOfRecord(related).some((id) => mine.includes(id))
 }
 
 /** The school a record belongs to; staff can only choose one of their own schools. */
@@ -139,7 +146,12 @@ export const ownSchools: RelationValidate = async (value, options) => {
   const { req } = options
   if (!req.user || hasAnyRole(req.user, ['it'])) return true
   const mine = idsOf(req.user.schools).map(String)
-  return idsOf(value).every((id) => mine.includes(String(id))) || tReq(req, 'errors.notYourSchool')
+  const next = idsOf(value).map(String)
+  // Schools the editor does not belong to are not theirs to add or to take away.
+  const othersBefore = idsOf(options.previousValue).map(String).filter((id) => !mine.includes(id))
+  const othersAfter = next.filter((id) => !mine.includes(id))
+  const unchanged = othersBefore.length === othersAfter.length && othersBefore.every((id) => othersAfter.includes(id))
+  return unchanged || tReq(req, 'errors.notYourSchool')
 }
 
 export const schools = (extra: Partial<RelationshipField> = {}): Field =>

@@ -1,4 +1,5 @@
-import type { AfterErrorHook, CollectionAfterLoginHook, CollectionAfterLogoutHook } from 'payload'
+import { APIError, type AfterErrorHook, type CollectionAfterLoginHook, type CollectionAfterLogoutHook, type CollectionAfterOperationHook } from 'payload'
+import { masked } from '../src/domain/audit'
 import { idsOf } from '../src/access/ids'
 import { writeAudit } from './audit'
 
@@ -23,7 +24,30 @@ export const auditLogout: CollectionAfterLogoutHook = async ({ req }) => {
   })
 }
 
-const loginErrors = new Set(['AuthenticationError', 'LockedAuth', 'UnverifiedEmail'])
+/** A deactivated account that tries to log in: refused with a clear message, and recorded. */
+export class AccountInactive extends APIError {
+  constructor(message: string) {
+    super(message, 403, null, true)
+    this.name = 'AccountInactive'
+  }
+}
+
+/** A reset through an e-mailed token changes the password outside the change hooks. */
+export const auditPasswordReset: CollectionAfterOperationHook = async ({ operation, req, result }) => {
+  const user = (result as { user?: { id: number | string; email?: string; schools?: unknown } } | undefined)?.user
+  if (operation !== 'resetPassword' || !user) return result
+  await writeAudit(req, {
+    action: 'update',
+    collection: 'users',
+    documentId: user.id,
+    school: idsOf(user.schools)[0],
+    actor: { id: user.id, email: user.email },
+    changes: [{ field: 'password', before: masked, after: masked }],
+  })
+  return result
+}
+
+const loginErrors = new Set(['AuthenticationError', 'LockedAuth', 'UnverifiedEmail', 'AccountInactive'])
 
 /** The e-mail a failed login tried, from a REST body or GraphQL variables/arguments. */
 const attemptedEmail = (data: unknown): string | undefined => {

@@ -8,8 +8,23 @@ import { auditTrail } from '../../hooks/auditTrail'
 import { congoleseNames, date, naming, relation, school, text } from '../fields'
 import { registerReaders, registrars } from './staffRoles'
 
-/** Finance reads a student's names and classes only; everyone else who reads the student reads all. */
-const beyondNames: FieldAccess = ({ req }) => rolesOf(req.user).some((role) => role !== 'finance')
+/**
+ * Finance reads a student's names and classes only. Anyone else who may read the student reads
+ * all of the record; so does a finance clerk who also has another role towards this very student
+ * (the registers, or as their teacher, parent or the student themself).
+ */
+const beyondNames: FieldAccess = async ({ req, doc, id }) => {
+  const held = rolesOf(req.user)
+  if (!held.includes('finance') || held.some((role) => ['it', 'admin', 'secretariat'].includes(role))) return true
+  const student = doc?.id ?? id
+  if (student == null) return held.some((role) => role !== 'finance')
+  const scopes = [
+    held.includes('teacher') ? await taughtStudentIds(req) : [],
+    held.includes('parent') ? await childIds(req) : [],
+    held.includes('student') ? await selfStudentIds(req) : [],
+  ]
+  return scopes.flat().map(String).includes(String(student))
+}
 
 export const Students: CollectionConfig = {
   slug: 'students',

@@ -1,15 +1,35 @@
-import { APIError, type CollectionConfig, type FieldAccess, type PayloadRequest } from 'payload'
-import { anyOf, hasRole, isIT, isSelf, staffCreates, staffOf } from '../../src/access/predicates'
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type FieldAccess, type PayloadRequest } from 'payload'
+import { idsOf } from '../../src/access/ids'
+import { anyOf, isIT, isSelf, staffCreates, staffOf } from '../../src/access/predicates'
 import { hasAnyRole, roles, rolesNotGrantable, rolesOf, staffRoles } from '../../src/domain/roles'
 import { label, languages, options, tReq } from '../../src/i18n'
 import { resetEmail, verifyEmail } from '../../src/email/templates'
-import { auditTrail, passwordChanged } from '../../hooks/auditTrail'
-import { auditLogin, auditLogout } from '../../hooks/authAudit'
+import { auditTrail, noteSecretChange } from '../../hooks/auditTrail'
+import { AccountInactive, auditLogin, auditLogout, auditPasswordReset } from '../../hooks/authAudit'
 import { adminSpeaksUserLanguage } from '../../hooks/language'
-import { passwordPolicy } from '../../hooks/passwordPolicy'
+import { passwordOnChange, passwordOnReset } from '../../hooks/passwordPolicy'
 import { naming, phone, schools, text } from '../fields'
 
-const itAccountProtected = (req: PayloadRequest) => new APIError(tReq(req, 'errors.itAccountProtected'), 403, null, true)
+/**
+ * Someone other than IT changes or deletes another person's account only when it is not an IT
+ * account and every school of that account is one of theirs.
+ */
+const guardAccount = (req: PayloadRequest, target: { id?: unknown; roles?: unknown; schools?: unknown } | null) => {
+  if (!req.user || !target || hasAnyRole(req.user, ['it']) || String(target.id) === String(req.user.id)) return
+  if (rolesOf({ roles: target.roles }).includes('it')) throw new APIError(tReq(req, 'errors.itAccountProtected'), 403, null, true)
+  const mine = idsOf(req.user.schools).map(String)
+  if (!idsOf(target.schools).every((id) => mine.includes(String(id))))
+    throw new APIError(tReq(req, 'errors.sharedAccount'), 403, null, true)
+}
+
+/** Unlocking names the account by e-mail: the same guard, before Payload unlocks it. */
+const unlockGuard: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const email = (args as { data?: { email?: string } }).data?.email
+  if (operation !== 'unlock' || !email) return args
+  const found = await req.payload.find({ collection: 'users', where: { email: { equals: email.toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true, req })
+  guardAccount(req, found.docs[0] ?? null)
+  return args
+}
 
 const directs: FieldAccess = ({ req }) => hasAnyRole(req.user, ['it', 'admin'])
 
@@ -42,7 +62,7 @@ export const Users: CollectionConfig = {
     create: anyOf(isIT, staffCreates(['admin'], 'schools')),
     update: anyOf(isIT, isSelf, staffOf(['admin'], 'schools')),
     delete: anyOf(isIT, staffOf(['admin'], 'schools')),
-    unlock: anyOf(isIT, hasRole('admin')),
+    unlock: anyOf(isIT, staffOf(['admin'], 'schools')),
   },
   fields: [
     text('name', { required: true }),
@@ -87,30 +107,33 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeOperation: [passwordPolicy],
+    beforeOperation: [passwordOnReset, unlockGuard],
     beforeChange: [
       async ({ context, data, originalDoc, operation, req }) => {
-        if (operation === 'update' && req.user && !hasAnyRole(req.user, ['it']) && rolesOf(originalDoc).includes('it'))
-          throw itAccountProtected(req)
-        if (typeof data.password === 'string') context[passwordChanged] = true
-        // A deactivated account loses its open sessions at once.
-        if (data.active === false && originalDoc?.active !== false) data.sessions = []
+        if (operation === 'update') guardAccount(req, originalDoc)
+        if (typeof data.password === 'string') noteSecretChange(context, 'password')
+        const givesKey = (typeof data.apiKey === 'string' && data.apiKey !== '') || (data.enableAPIKey && !originalDoc?.enableAPIKey)
+        if (givesKey) {
+          if (req.user && !hasAnyRole(req.user, ['it'])) throw new APIError(tReq(req, 'errors.onlyItSetsApiKeys'), 403, null, true)
+          noteSecretChange(context, 'apiKey')
+        }
+        // A deactivated account loses its open sessions and its API key at once.
+        if (data.active === false && originalDoc?.active !== false)
+          Object.assign(data, { sessions: [], enableAPIKey: false, apiKey: null, apiKeyIndex: null })
         return data
       },
+      passwordOnChange,
     ],
     beforeDelete: [
-      async ({ id, req }) => {
-        if (!req.user || hasAnyRole(req.user, ['it'])) return
-        const target = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })
-        if (rolesOf(target).includes('it')) throw itAccountProtected(req)
-      },
+      async ({ id, req }) => guardAccount(req, await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })),
     ],
     beforeLogin: [
       ({ user, req }) => {
-        if (user.active === false) throw new APIError(tReq(req, 'errors.accountInactive'), 403, null, true)
+        if (user.active === false) throw new AccountInactive(tReq(req, 'errors.accountInactive'))
         return user
       },
     ],
+    afterOperation: [auditPasswordReset],
     afterLogin: [auditLogin, adminSpeaksUserLanguage],
     afterLogout: [auditLogout],
     afterChange: [auditTrail],

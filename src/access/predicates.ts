@@ -54,7 +54,8 @@ export const staffCreates =
     return submitted.length > 0 && submitted.every((id) => id !== undefined && schools.includes(String(id)))
   }
 
-export const isSelf: Predicate = ({ req }) => (req.user ? { id: { equals: req.user.id } } : false)
+export const isSelf: Predicate = ({ req }) =>
+  req.user && req.user.active !== false ? { id: { equals: req.user.id } } : false
 
 /**
  * The usual write rules of a school's register: IT anywhere; `write` roles create and change

@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 import { hasAnyRole, type Role } from '../domain/roles'
-import { idOf, type ID } from './ids'
+import { idOf, idsOf, type ID } from './ids'
 import type { Predicate } from './predicates'
 
 /**
@@ -14,11 +14,18 @@ const cached = async (req: PayloadRequest, key: string, load: () => Promise<ID[]
   return context[cacheKey] as Promise<ID[]>
 }
 
+/**
+ * Every lookup stays inside the user's own schools: a record of another school that names
+ * this user (a teacher record, a guardian, an assignment) grants nothing.
+ */
 const ids = async (req: PayloadRequest, collection: string, where: Where, field = 'id') => {
+  const schools = idsOf(req.user?.schools)
+  if (!schools.length) return []
+  const schoolField = collection === 'teachers' ? 'schools' : 'school'
   // Only the one field, no joins: these lookups run on every request of a parent, student or teacher.
   const result = await req.payload.find({
     collection: collection as 'guardians',
-    where,
+    where: { and: [where, { [schoolField]: { in: schools } }] },
     depth: 0,
     pagination: false,
     overrideAccess: true,

@@ -4,8 +4,11 @@ export type Role = (typeof roles)[number]
 /** Roles that work for a school and see its records through `school`. */
 export const staffRoles: readonly Role[] = ['admin', 'secretariat', 'finance', 'teacher']
 
+/** The roles a user holds; a deactivated account holds none, whatever way it authenticated. */
 export const rolesOf = (user: unknown): Role[] => {
-  const held = (user as { roles?: unknown } | null | undefined)?.roles
+  const account = user as { roles?: unknown; active?: unknown } | null | undefined
+  if (account?.active === false) return []
+  const held = account?.roles
   return Array.isArray(held) ? (held.filter((r) => roles.includes(r)) as Role[]) : []
 }
 

@@ -92,7 +92,10 @@ describe('bad input is refused with a message naming the field, and nothing is s
       body: { school: mainSchool, matricule: 'REL-2', lastName: 'NGOY', firstName: 'Ruth', sex: 'F', guardians: [foreignGuardian.id] },
     })
     expect(linked.status).toBe(400)
-    expect(fieldErrors(linked.body)).toEqual([{ path: 'guardians', label: 'Parents / tuteurs', message: '« Parents / tuteurs » appartient à une autre école.' }])
+    // Another school's record answers like a missing one: its existence is not disclosed.
+    expect(fieldErrors(linked.body)).toEqual([
+      { path: 'guardians', label: 'Parents / tuteurs', message: `« Parents / tuteurs » : aucun enregistrement avec l'identifiant ${foreignGuardian.id}.` },
+    ])
 
     const moved = await rest('POST', '/guardians', { token: adminToken, body: { school: mateteSchool, lastName: 'NGOY', relationship: 'father' } })
     expect(moved.status).toBe(403)

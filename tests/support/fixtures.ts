@@ -29,7 +29,7 @@ export const loadFixtures = async (payload: Payload) => {
   const studentNamed = (school: Id, lastName: string, firstName: string) =>
     one(payload, 'students', { school: { equals: school }, lastName: { equals: lastName }, firstName: { equals: firstName } })
   const guardianOf = (email: string) => one(payload, 'guardians', { email: { equals: email } })
-  const teacherOf = (userId: Id) => one(payload, 'teachers', { user: { equals: userId } })
+  const teacherOf = (userId: Id, school: Id) => one(payload, 'teachers', { user: { equals: userId }, schools: { in: [school] } })
   // The seeded, active enrollment (other tests add ended ones).
   const enrollmentOf = (student: Id) => one(payload, 'enrollments', { student: { equals: student }, status: { equals: 'active' } })
 
@@ -59,9 +59,9 @@ export const loadFixtures = async (payload: Payload) => {
     matete: await klass(matete.id, '3P'),
   }
   const teachers = {
-    demoTeacher: await teacherOf(users.teacher.id),
-    colleague: await teacherOf((await user(otherAccounts.teacher)).id),
-    matete: await teacherOf((await user(otherAccounts.secondSchoolTeacher)).id),
+    demoTeacher: await teacherOf(users.teacher.id, main.id),
+    colleague: await teacherOf((await user(otherAccounts.teacher)).id, main.id),
+    matete: await teacherOf((await user(otherAccounts.secondSchoolTeacher)).id, matete.id),
   }
   const assignment = (klassId: Id, teacher?: Id) =>
     payload
