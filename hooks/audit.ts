@@ -14,8 +14,16 @@ export type AuditEntry = {
   actorEmail?: string
 }
 
-export const clientIP = (req: PayloadRequest) =>
-  req.headers?.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers?.get('x-real-ip') || undefined
+/**
+ * The caller's address. Each trusted proxy appends the address it saw to X-Forwarded-For, so
+ * the entry KELASI_PROXY_HOPS (default 1: one reverse proxy) from the right is the one no
+ * client can forge; anything further left is whatever the client sent.
+ */
+export const clientIP = (req: PayloadRequest) => {
+  const hops = Math.max(1, Number(process.env.KELASI_PROXY_HOPS || 1))
+  const chain = (req.headers?.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  return chain[Math.max(0, chain.length - hops)] || req.headers?.get('x-real-ip') || undefined
+}
 
 /**
  * Writes one audit entry. Inside a request's transaction it commits or rolls back with the
