@@ -1,6 +1,7 @@
 import type { Field, PayloadRequest, RelationshipField } from 'payload'
 import { relationship } from 'payload/shared'
-import { idOf, idsOf } from '../src/access/ids'
+import { idOf, idsOf, schoolIdsOf } from '../src/access/ids'
+import { schoolsOf } from '../src/access/predicates'
 import { hasAnyRole } from '../src/domain/roles'
 import { label, tReq } from '../src/i18n'
 
@@ -46,18 +47,12 @@ export const existingRelation: RelationValidate = async (value, options) => {
   return refused.length ? tReq(req, 'errors.unknownRelation', { field: fieldLabel(options), ids: refused.join(', ') }) : true
 }
 
-/** The schools a record belongs to: its `school`, or its `schools`. */
-const schoolsOfRecord = (record: unknown) => {
-  const { school, schools } = (record ?? {}) as { school?: never; schools?: unknown }
-  return school != null ? [String(idOf(school))] : idsOf(schools).map(String)
-}
-
 /** A record may only point at records that share one of its schools (when both have schools). */
 const sharesSchool = (record: unknown, related: unknown) => {
-  const mine = schoolsOfRecord(record)
+  const mine = schoolIdsOf(record).map(String)
   const { school, schools } = related as { school?: unknown; schools?: unknown }
   if (!mine.length || (school === undefined && schools === undefined)) return true
-  return schoolsOfRecord(related).some((id) => mine.includes(id))
+  return schoolIdsOf(related).some((id) => mine.includes(String(id)))
 }
 
 /** The school a record belongs to; staff can only choose one of their own schools. */
@@ -75,7 +70,7 @@ export const school = (): Field => ({
     if (base !== true) return base
     const { req } = options
     if (!req.user || hasAnyRole(req.user, ['it'])) return true
-    const mine = idsOf(req.user.schools).map(String)
+    const mine = schoolsOf(req).map(String)
     return mine.includes(String(idOf(value as never))) || tReq(req, 'errors.notYourSchool')
   }) as never,
 })
@@ -145,7 +140,7 @@ export const ownSchools: RelationValidate = async (value, options) => {
   if (base !== true) return base
   const { req } = options
   if (!req.user || hasAnyRole(req.user, ['it'])) return true
-  const mine = idsOf(req.user.schools).map(String)
+  const mine = schoolsOf(req).map(String)
   const next = idsOf(value).map(String)
   // Schools the editor does not belong to are not theirs to add or to take away.
   const othersBefore = idsOf(options.previousValue).map(String).filter((id) => !mine.includes(id))

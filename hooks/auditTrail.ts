@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, RequestContext } from 'payload'
-import { idOf, idsOf } from '../src/access/ids'
+import { schoolIdsOf } from '../src/access/ids'
 import { auditChanges, masked } from '../src/domain/audit'
 import { writeAudit } from './audit'
 
@@ -18,7 +18,7 @@ export const noteSecretChange = (context: RequestContext, field: string) => {
 /** The school an entry belongs to, so a school's direction reads its own trail. */
 const schoolOf = (slug: string, doc: Doc, operation: string) => {
   if (slug === 'schools') return operation === 'delete' ? undefined : doc.id
-  return idOf(doc.school as never) ?? idsOf(doc.schools)[0]
+  return schoolIdsOf(doc)[0]
 }
 
 /**

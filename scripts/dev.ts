@@ -8,7 +8,7 @@ import path from 'node:path'
 import { startDatabase } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
-import { startMailCatcher } from '../src/email/catcher'
+import { catchMailUnlessSmtp } from '../src/email/catcher'
 import { run } from './run'
 
 ensureSecret()
@@ -20,11 +20,7 @@ const db = await startDatabase({
 })
 if (db.embedded) process.env.DATABASE_URL = db.url
 process.env.KELASI_SCHEMA_PUSH = 'true'
-let mail: Awaited<ReturnType<typeof startMailCatcher>> | undefined
-if (!process.env.SMTP_HOST) {
-  process.env.SMTP_PORT ||= '2525'
-  mail = await startMailCatcher({ port: Number(process.env.SMTP_PORT), folder: path.join(dataFolder, 'mail') })
-}
+const mail = await catchMailUnlessSmtp(path.join(dataFolder, 'mail'))
 try {
   await prepareDatabase({ demo: true, migrate: false })
   await run(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-p', process.env.PORT])

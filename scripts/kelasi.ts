@@ -5,21 +5,10 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startDatabase } from '../src/db/embedded'
-import { closePayload, prepareDatabase } from '../src/db/prepare'
+import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
 
 type Command = { summary: string; usage: string; run: (json: boolean) => Promise<Record<string, unknown>> }
-
-const withPayload = async <T>(fn: (payload: import('payload').Payload) => Promise<T>) => {
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../payload.config')
-  const payload = await getPayload({ config })
-  try {
-    return await fn(payload)
-  } finally {
-    await closePayload(payload)
-  }
-}
 
 const commands: Record<string, Command> = {
   migrate: {

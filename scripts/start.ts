@@ -8,7 +8,7 @@ import path from 'node:path'
 import { startDatabase } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
-import { startMailCatcher } from '../src/email/catcher'
+import { catchMailUnlessSmtp } from '../src/email/catcher'
 import { ensureBuild } from './build'
 
 const started = Date.now()
@@ -24,18 +24,7 @@ const db = await startDatabase({
 process.env.DATABASE_URL = db.url
 console.log(`[kelasi] database: ${db.embedded ? `embedded PostgreSQL on 127.0.0.1:${new URL(db.url).port}` : 'DATABASE_URL'}`)
 
-let mail: Awaited<ReturnType<typeof startMailCatcher>> | undefined
-if (!process.env.SMTP_HOST) {
-  const smtpPort = Number(process.env.SMTP_PORT || 2525)
-  process.env.SMTP_PORT = String(smtpPort)
-  const folder = path.join(dataFolder, 'mail')
-  mail = await startMailCatcher({
-    port: smtpPort,
-    folder,
-    onMessage: (file) => console.log(`[kelasi] e-mail caught: ${file}`),
-  })
-  console.log(`[kelasi] no SMTP_HOST: e-mails are caught on 127.0.0.1:${smtpPort} and saved in ${folder}`)
-}
+const mail = await catchMailUnlessSmtp(path.join(dataFolder, 'mail'), (line) => console.log(`[kelasi] ${line}`))
 
 const stopAll = async () => {
   await mail?.close()

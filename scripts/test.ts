@@ -5,27 +5,20 @@
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { dropDatabase, ensureDatabase, startDatabase } from '../src/db/embedded'
+import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
 import { startMailCatcher } from '../src/email/catcher'
 import { run } from './run'
 
-const testUrl = (url: string) => {
-  const u = new URL(url)
-  u.pathname = '/kelasi_test'
-  return u.toString()
-}
-
 process.env.PAYLOAD_SECRET ||= 'kelasi-test-secret-not-for-production'
 process.env.SERVER_URL ||= 'http://localhost:3000'
-const external = process.env.DATABASE_URL
-if (external) process.env.DATABASE_URL = testUrl(external)
 
-const db = await startDatabase({
+// A fresh database every run: the migrations are what is tested, never a leftover schema.
+const db = await freshDatabase({
   folder: path.join(dataFolder, 'postgres-test'),
   port: Number(process.env.KELASI_TEST_PG_PORT || 54339),
-  database: 'kelasi_test',
+  name: 'kelasi_test',
 })
 // Uploads made by the tests land in .data, never in the checkout's media/.
 process.env.KELASI_MEDIA_DIR = path.join(dataFolder, 'test-media')
@@ -39,10 +32,6 @@ const mail = await startMailCatcher({ port: Number(process.env.SMTP_PORT), folde
 
 let status = 0
 try {
-  // A fresh database every run: the migrations are what is tested, never a leftover schema.
-  await dropDatabase(db.url)
-  await ensureDatabase(db.url)
-  process.env.DATABASE_URL = db.url
   const started = Date.now()
   await prepareDatabase({ demo: true })
   console.log(`[test] database migrated and demo school loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig, type FieldAccess, type PayloadRequest } from 'payload'
 import { idsOf } from '../../src/access/ids'
-import { anyOf, isIT, isSelf, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, isSelf, schoolsOf, staffCreates, staffOf } from '../../src/access/predicates'
 import { hasAnyRole, roles, rolesNotGrantable, rolesOf, staffRoles } from '../../src/domain/roles'
 import { label, languages, options, tReq } from '../../src/i18n'
 import { resetEmail, verifyEmail } from '../../src/email/templates'
@@ -10,16 +10,18 @@ import { adminSpeaksUserLanguage } from '../../hooks/language'
 import { passwordOnChange, passwordOnReset } from '../../hooks/passwordPolicy'
 import { naming, phone, schools, text } from '../fields'
 
+const forbidden = (req: PayloadRequest, key: string) => new APIError(tReq(req, key), 403, null, true)
+
 /**
  * Someone other than IT changes or deletes another person's account only when it is not an IT
  * account and every school of that account is one of theirs.
  */
 const guardAccount = (req: PayloadRequest, target: { id?: unknown; roles?: unknown; schools?: unknown } | null) => {
   if (!req.user || !target || hasAnyRole(req.user, ['it']) || String(target.id) === String(req.user.id)) return
-  if (rolesOf({ roles: target.roles }).includes('it')) throw new APIError(tReq(req, 'errors.itAccountProtected'), 403, null, true)
-  const mine = idsOf(req.user.schools).map(String)
+  if (rolesOf({ roles: target.roles }).includes('it')) throw forbidden(req, 'errors.itAccountProtected')
+  const mine = schoolsOf(req).map(String)
   if (!idsOf(target.schools).every((id) => mine.includes(String(id))))
-    throw new APIError(tReq(req, 'errors.sharedAccount'), 403, null, true)
+    throw forbidden(req, 'errors.sharedAccount')
 }
 
 /** Unlocking names the account by e-mail: the same guard, before Payload unlocks it. */
@@ -114,7 +116,7 @@ export const Users: CollectionConfig = {
         if (typeof data.password === 'string') noteSecretChange(context, 'password')
         const givesKey = (typeof data.apiKey === 'string' && data.apiKey !== '') || (data.enableAPIKey && !originalDoc?.enableAPIKey)
         if (givesKey) {
-          if (req.user && !hasAnyRole(req.user, ['it'])) throw new APIError(tReq(req, 'errors.onlyItSetsApiKeys'), 403, null, true)
+          if (req.user && !hasAnyRole(req.user, ['it'])) throw forbidden(req, 'errors.onlyItSetsApiKeys')
           noteSecretChange(context, 'apiKey')
         }
         // A deactivated account loses its open sessions and its API key at once.

@@ -8,4 +8,9 @@ export const idOf = (ref: Ref): ID | undefined =>
 export const idsOf = (refs: unknown): ID[] =>
   Array.isArray(refs) ? (refs.map((r) => idOf(r as Ref)).filter((id) => id !== undefined) as ID[]) : []
 
-export const sameId = (a: Ref, b: Ref) => a != null && b != null && String(idOf(a)) === String(idOf(b))
+/** The schools a record belongs to: its `school`, or its `schools`. */
+export const schoolIdsOf = (record: unknown): ID[] => {
+  const { school, schools } = (record ?? {}) as { school?: Ref; schools?: unknown }
+  const single = idOf(school)
+  return single !== undefined ? [single] : idsOf(schools)
+}

@@ -1,5 +1,5 @@
 import type { Access, AccessArgs, AccessResult, PayloadRequest, Where } from 'payload'
-import { hasAnyRole, type Role } from '../domain/roles'
+import { hasAnyRole, isActive, type Role } from '../domain/roles'
 import { idOf, idsOf, type ID } from './ids'
 
 export type Predicate = (args: AccessArgs) => AccessResult | Promise<AccessResult>
@@ -16,8 +16,6 @@ export const anyOf =
   }
 
 export const nobody: Predicate = () => false
-
-export const loggedIn: Predicate = ({ req }) => Boolean(req.user)
 
 export const hasRole =
   (...roles: Role[]): Predicate =>
@@ -54,8 +52,7 @@ export const staffCreates =
     return submitted.length > 0 && submitted.every((id) => id !== undefined && schools.includes(String(id)))
   }
 
-export const isSelf: Predicate = ({ req }) =>
-  req.user && req.user.active !== false ? { id: { equals: req.user.id } } : false
+export const isSelf: Predicate = ({ req }) => (req.user && isActive(req.user) ? { id: { equals: req.user.id } } : false)
 
 /**
  * The usual write rules of a school's register: IT anywhere; `write` roles create and change

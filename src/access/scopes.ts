@@ -1,7 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 import { hasAnyRole, type Role } from '../domain/roles'
-import { idOf, idsOf, type ID } from './ids'
-import type { Predicate } from './predicates'
+import { idOf, type ID } from './ids'
+import { schoolsOf, type Predicate } from './predicates'
 
 /**
  * The ids a parent, student or teacher may reach, looked up once per request.
@@ -19,7 +19,7 @@ const cached = async (req: PayloadRequest, key: string, load: () => Promise<ID[]
  * this user (a teacher record, a guardian, an assignment) grants nothing.
  */
 const ids = async (req: PayloadRequest, collection: string, where: Where, field = 'id') => {
-  const schools = idsOf(req.user?.schools)
+  const schools = schoolsOf(req)
   if (!schools.length) return []
   const schoolField = collection === 'teachers' ? 'schools' : 'school'
   // Only the one field, no joins: these lookups run on every request of a parent, student or teacher.

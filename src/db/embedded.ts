@@ -32,33 +32,50 @@ const listening = (port: number) =>
     socket.once('error', () => resolve(false))
   })
 
-/** Creates the database when missing (an embedded server, or an external one we may create on). */
-export const ensureDatabase = async (url: string) => {
-  const target = new URL(url)
-  const name = decodeURIComponent(target.pathname.slice(1))
-  const admin = new URL(url)
-  admin.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: admin.toString() })
+/** The same server with another database name. */
+export const withDatabaseName = (url: string, name: string) => {
+  const other = new URL(url)
+  other.pathname = `/${name}`
+  return other.toString()
+}
+
+/** Runs `fn` on the server's `postgres` database, given the database `url` names and its quoted name. */
+const onServer = async (url: string, fn: (client: pg.Client, name: string, quoted: string) => Promise<unknown>) => {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1))
+  const client = new pg.Client({ connectionString: withDatabaseName(url, 'postgres') })
   await client.connect()
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [name])
-    if (!found.rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`)
+    await fn(client, name, `"${name.replace(/"/g, '""')}"`)
   } finally {
     await client.end()
   }
 }
 
-export const dropDatabase = async (url: string) => {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1))
-  const admin = new URL(url)
-  admin.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
+/** Creates the database when missing (an embedded server, or an external one we may create on). */
+export const ensureDatabase = (url: string) =>
+  onServer(url, async (client, name, quoted) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name])
+    if (!found.rowCount) await client.query(`create database ${quoted}`)
+  })
+
+export const dropDatabase = (url: string) => onServer(url, (client, _name, quoted) => client.query(`drop database if exists ${quoted} with (force)`))
+
+/**
+ * An empty database `name` for tests and benchmarks: on DATABASE_URL's server when it is set
+ * (never its own database), else on an embedded server of its own. DATABASE_URL then names it.
+ */
+export const freshDatabase = async (options: { folder: string; port: number; name: string }) => {
+  if (process.env.DATABASE_URL) process.env.DATABASE_URL = withDatabaseName(process.env.DATABASE_URL, options.name)
+  const db = await startDatabase({ folder: options.folder, port: options.port, database: options.name })
   try {
-    await client.query(`drop database if exists "${name.replace(/"/g, '""')}" with (force)`)
-  } finally {
-    await client.end()
+    await dropDatabase(db.url)
+    await ensureDatabase(db.url)
+  } catch (error) {
+    await db.stop()
+    throw error
   }
+  process.env.DATABASE_URL = db.url
+  return db
 }
 
 /**

@@ -10,16 +10,25 @@ export const closePayload = async (payload: Payload) => {
   await payload.destroy()
 }
 
+/** Payload on DATABASE_URL for the length of `fn`, closed afterwards (scripts, not the app). */
+export const withPayload = async <T>(fn: (payload: Payload) => Promise<T>) => {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  try {
+    return await fn(payload)
+  } finally {
+    await closePayload(payload)
+  }
+}
+
 /**
  * Brings a database to the committed schema (the migrations; `npm run dev` pushes instead,
  * on its own database) and, when asked and the database holds no school yet, loads the demo
  * school. Environment (DATABASE_URL, PAYLOAD_SECRET) must be set before calling.
  */
-export const prepareDatabase = async ({ demo, migrate = true }: { demo: boolean; migrate?: boolean }) => {
-  const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config })
-  try {
+export const prepareDatabase = ({ demo, migrate = true }: { demo: boolean; migrate?: boolean }) =>
+  withPayload(async (payload) => {
     if (migrate) await payload.db.migrate()
     if (!demo) return { seeded: false }
     const { totalDocs } = await payload.count({ collection: 'schools', overrideAccess: true })
@@ -27,7 +36,4 @@ export const prepareDatabase = async ({ demo, migrate = true }: { demo: boolean;
     const { seedDemo } = await import('../seed')
     await seedDemo(payload)
     return { seeded: true }
-  } finally {
-    await closePayload(payload)
-  }
-}
+  })

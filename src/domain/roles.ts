@@ -4,11 +4,13 @@ export type Role = (typeof roles)[number]
 /** Roles that work for a school and see its records through `school`. */
 export const staffRoles: readonly Role[] = ['admin', 'secretariat', 'finance', 'teacher']
 
-/** The roles a user holds; a deactivated account holds none, whatever way it authenticated. */
+/** A deactivated account is worth nothing, whatever way it authenticated. */
+export const isActive = (user: unknown) => Boolean(user) && (user as { active?: unknown }).active !== false
+
+/** The roles a user holds; a deactivated account holds none. */
 export const rolesOf = (user: unknown): Role[] => {
-  const account = user as { roles?: unknown; active?: unknown } | null | undefined
-  if (account?.active === false) return []
-  const held = account?.roles
+  if (!isActive(user)) return []
+  const held = (user as { roles?: unknown }).roles
   return Array.isArray(held) ? (held.filter((r) => roles.includes(r)) as Role[]) : []
 }
 

@@ -35,3 +35,15 @@ export const startMailCatcher = async (options: {
   })
   return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
+
+/**
+ * Without SMTP_HOST, `npm start` and `npm run dev` catch e-mails locally (SMTP_PORT, 2525 by
+ * default) into `folder`, so verification and reset links can be read there.
+ */
+export const catchMailUnlessSmtp = async (folder: string, log: (line: string) => void = () => {}) => {
+  if (process.env.SMTP_HOST) return undefined
+  process.env.SMTP_PORT ||= '2525'
+  const catcher = await startMailCatcher({ port: Number(process.env.SMTP_PORT), folder, onMessage: (file) => log(`e-mail caught: ${file}`) })
+  log(`no SMTP_HOST: e-mails are caught on 127.0.0.1:${process.env.SMTP_PORT} and saved in ${folder}`)
+  return catcher
+}

@@ -37,5 +37,3 @@ export const options = <V extends string>(group: string, values: readonly V[]) =
 /** The key for the language of a Payload request (the admin's or the API caller's choice). */
 export const tReq = (req: { i18n?: { language?: string } }, key: string, vars?: Record<string, string | number>) =>
   t(req.i18n?.language, key, vars)
-
-export const dictionaryFor = (language: Language) => dictionaries[language]
