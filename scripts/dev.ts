@@ -5,7 +5,7 @@
  * `npm run migrate:create -- <name>`.
  */
 import path from 'node:path'
-import { startDatabase } from '../src/db/embedded'
+import { startDatabase, withDatabaseName } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
 import { catchMailUnlessSmtp } from '../src/email/catcher'
@@ -13,12 +13,14 @@ import { run } from './run'
 
 ensureSecret()
 process.env.PORT ||= '3000'
+// Push never touches the migrated database: with DATABASE_URL, its server's `kelasi_dev` is used.
+if (process.env.DATABASE_URL) process.env.DATABASE_URL = withDatabaseName(process.env.DATABASE_URL, 'kelasi_dev')
 const db = await startDatabase({
   folder: path.join(dataFolder, 'postgres'),
   port: Number(process.env.KELASI_PG_PORT || 54329),
   database: 'kelasi_dev',
 })
-if (db.embedded) process.env.DATABASE_URL = db.url
+process.env.DATABASE_URL = db.url
 process.env.KELASI_SCHEMA_PUSH = 'true'
 const mail = await catchMailUnlessSmtp(path.join(dataFolder, 'mail'))
 try {
