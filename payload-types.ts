@@ -74,9 +74,16 @@ export interface Config {
     schools: School;
     'school-years': SchoolYear;
     terms: Term;
+    levels: Level;
     classes: Class;
+    subjects: Subject;
     'course-assignments': CourseAssignment;
     enrollments: Enrollment;
+    rooms: Room;
+    'timetable-slots': TimetableSlot;
+    attendance: Attendance;
+    evaluations: Evaluation;
+    grades: Grade;
     media: Media;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
@@ -97,9 +104,16 @@ export interface Config {
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
     'school-years': SchoolYearsSelect<false> | SchoolYearsSelect<true>;
     terms: TermsSelect<false> | TermsSelect<true>;
+    levels: LevelsSelect<false> | LevelsSelect<true>;
     classes: ClassesSelect<false> | ClassesSelect<true>;
+    subjects: SubjectsSelect<false> | SubjectsSelect<true>;
     'course-assignments': CourseAssignmentsSelect<false> | CourseAssignmentsSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    rooms: RoomsSelect<false> | RoomsSelect<true>;
+    'timetable-slots': TimetableSlotsSelect<false> | TimetableSlotsSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
+    evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
+    grades: GradesSelect<false> | GradesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -323,6 +337,20 @@ export interface Term {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "levels".
+ */
+export interface Level {
+  id: number;
+  school: number | School;
+  name: string;
+  code: string;
+  order: number;
+  years: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "classes".
  */
 export interface Class {
@@ -330,8 +358,44 @@ export interface Class {
   school: number | School;
   schoolYear: number | SchoolYear;
   name: string;
+  code: string;
+  level: number | Level;
+  grade: number;
+  section?: string | null;
+  capacity?: number | null;
+  homeroomTeacher?: (number | null) | Teacher;
+  /**
+   * Groups within the class (languages, lab work…); a slot or an assignment may target one group.
+   */
+  groups?:
+    | {
+        code: string;
+        name?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subjects".
+ */
+export interface Subject {
+  id: number;
+  school: number | School;
+  level: number | Level;
+  name: string;
   code?: string | null;
-  level?: string | null;
+  coefficient: number;
+  order?: number | null;
+  maxima?:
+    | {
+        schoolYear: number | SchoolYear;
+        periodMaximum: number;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -343,8 +407,10 @@ export interface CourseAssignment {
   id: number;
   school: number | School;
   class: number | Class;
-  subject: string;
+  subject: number | Subject;
   teacher: number | Teacher;
+  hoursPerWeek?: number | null;
+  group?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -357,8 +423,121 @@ export interface Enrollment {
   school: number | School;
   student: number | Student;
   class: number | Class;
+  /**
+   * The class’s school year.
+   */
   schoolYear: number | SchoolYear;
-  status: 'active' | 'ended';
+  status: 'active' | 'moved' | 'completed' | 'withdrawn';
+  startDate?: string | null;
+  endDate?: string | null;
+  /**
+   * Empty: proposed from the results at rollover.
+   */
+  decision?: ('promoted' | 'repeating' | 'leaving') | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms".
+ */
+export interface Room {
+  id: number;
+  school: number | School;
+  name: string;
+  code?: string | null;
+  capacity?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "timetable-slots".
+ */
+export interface TimetableSlot {
+  id: number;
+  school: number | School;
+  title?: string | null;
+  class: number | Class;
+  group?: string | null;
+  subject: number | Subject;
+  teacher?: (number | null) | Teacher;
+  room?: (number | null) | Room;
+  weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+  start: string;
+  /**
+   * In minutes.
+   */
+  duration: number;
+  schoolYear?: (number | null) | SchoolYear;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  school: number | School;
+  student: number | Student;
+  class: number | Class;
+  date: string;
+  slot?: (number | null) | TimetableSlot;
+  halfDay?: ('morning' | 'afternoon') | null;
+  status: 'present' | 'absent' | 'late' | 'excused';
+  minutesLate?: number | null;
+  note?: string | null;
+  justification?: string | null;
+  justificationDocument?: (number | null) | Media;
+  justifiedBy?: (number | null) | User;
+  justifiedAt?: string | null;
+  recordedBy?: (number | null) | User;
+  sessionKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluations".
+ */
+export interface Evaluation {
+  id: number;
+  school: number | School;
+  title: string;
+  class: number | Class;
+  subject: number | Subject;
+  term: number | Term;
+  kind: 'test' | 'homework' | 'exam';
+  date: string;
+  /**
+   * Start time, for calendars (optional).
+   */
+  start?: string | null;
+  maximum: number;
+  coefficient?: number | null;
+  published?: boolean | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "grades".
+ */
+export interface Grade {
+  id: number;
+  school: number | School;
+  evaluation: number | Evaluation;
+  student: number | Student;
+  status: 'scored' | 'absent' | 'exempt';
+  score?: number | null;
+  comment?: string | null;
+  class?: (number | null) | Class;
+  subject?: (number | null) | Subject;
+  term?: (number | null) | Term;
+  published?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -441,8 +620,16 @@ export interface PayloadLockedDocument {
         value: number | Term;
       } | null)
     | ({
+        relationTo: 'levels';
+        value: number | Level;
+      } | null)
+    | ({
         relationTo: 'classes';
         value: number | Class;
+      } | null)
+    | ({
+        relationTo: 'subjects';
+        value: number | Subject;
       } | null)
     | ({
         relationTo: 'course-assignments';
@@ -451,6 +638,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'enrollments';
         value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'rooms';
+        value: number | Room;
+      } | null)
+    | ({
+        relationTo: 'timetable-slots';
+        value: number | TimetableSlot;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
+      } | null)
+    | ({
+        relationTo: 'evaluations';
+        value: number | Evaluation;
+      } | null)
+    | ({
+        relationTo: 'grades';
+        value: number | Grade;
       } | null)
     | ({
         relationTo: 'media';
@@ -641,6 +848,19 @@ export interface TermsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "levels_select".
+ */
+export interface LevelsSelect<T extends boolean = true> {
+  school?: T;
+  name?: T;
+  code?: T;
+  order?: T;
+  years?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "classes_select".
  */
 export interface ClassesSelect<T extends boolean = true> {
@@ -649,6 +869,38 @@ export interface ClassesSelect<T extends boolean = true> {
   name?: T;
   code?: T;
   level?: T;
+  grade?: T;
+  section?: T;
+  capacity?: T;
+  homeroomTeacher?: T;
+  groups?:
+    | T
+    | {
+        code?: T;
+        name?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subjects_select".
+ */
+export interface SubjectsSelect<T extends boolean = true> {
+  school?: T;
+  level?: T;
+  name?: T;
+  code?: T;
+  coefficient?: T;
+  order?: T;
+  maxima?:
+    | T
+    | {
+        schoolYear?: T;
+        periodMaximum?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -661,6 +913,8 @@ export interface CourseAssignmentsSelect<T extends boolean = true> {
   class?: T;
   subject?: T;
   teacher?: T;
+  hoursPerWeek?: T;
+  group?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -674,6 +928,102 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   class?: T;
   schoolYear?: T;
   status?: T;
+  startDate?: T;
+  endDate?: T;
+  decision?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms_select".
+ */
+export interface RoomsSelect<T extends boolean = true> {
+  school?: T;
+  name?: T;
+  code?: T;
+  capacity?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "timetable-slots_select".
+ */
+export interface TimetableSlotsSelect<T extends boolean = true> {
+  school?: T;
+  title?: T;
+  class?: T;
+  group?: T;
+  subject?: T;
+  teacher?: T;
+  room?: T;
+  weekday?: T;
+  start?: T;
+  duration?: T;
+  schoolYear?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  school?: T;
+  student?: T;
+  class?: T;
+  date?: T;
+  slot?: T;
+  halfDay?: T;
+  status?: T;
+  minutesLate?: T;
+  note?: T;
+  justification?: T;
+  justificationDocument?: T;
+  justifiedBy?: T;
+  justifiedAt?: T;
+  recordedBy?: T;
+  sessionKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluations_select".
+ */
+export interface EvaluationsSelect<T extends boolean = true> {
+  school?: T;
+  title?: T;
+  class?: T;
+  subject?: T;
+  term?: T;
+  kind?: T;
+  date?: T;
+  start?: T;
+  maximum?: T;
+  coefficient?: T;
+  published?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "grades_select".
+ */
+export interface GradesSelect<T extends boolean = true> {
+  school?: T;
+  evaluation?: T;
+  student?: T;
+  status?: T;
+  score?: T;
+  comment?: T;
+  class?: T;
+  subject?: T;
+  term?: T;
+  published?: T;
   updatedAt?: T;
   createdAt?: T;
 }

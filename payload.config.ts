@@ -24,7 +24,10 @@ export default buildConfig({
     meta: { titleSuffix: ' · Kelasi' },
     // Gravatar is an outside request, often slow or unreachable from a school's connection.
     avatar: 'default',
-    components: { graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' } },
+    components: {
+      graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' },
+      views: { studentImport: { Component: '/src/admin/StudentImportView#StudentImportView', path: '/import' } },
+    },
     importMap: { baseDir: dirname },
   },
   collections,

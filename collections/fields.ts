@@ -2,6 +2,7 @@ import type { Field, PayloadRequest, RelationshipField } from 'payload'
 import { relationship } from 'payload/shared'
 import { idOf, idsOf, schoolIdsOf } from '../src/access/ids'
 import { schoolsOf } from '../src/access/predicates'
+import { fullName, type Names } from '../src/domain/names'
 import { hasAnyRole } from '../src/domain/roles'
 import { label, tReq } from '../src/i18n'
 
@@ -98,8 +99,6 @@ export const date = (name: string, extra: Record<string, unknown> = {}): Field =
     ...extra,
   }) as Field
 
-type Names = { lastName?: string; postName?: string; firstName?: string }
-
 /** Names as written in the DRC: NOM, post-nom, prénom. */
 export const congoleseNames = (): Field[] => [
   {
@@ -115,10 +114,7 @@ export const congoleseNames = (): Field[] => [
     admin: { readOnly: true, hidden: true },
     hooks: {
       beforeChange: [
-        ({ siblingData, originalDoc }: { siblingData: Names; originalDoc?: Names }) => {
-          const names = { ...originalDoc, ...siblingData }
-          return [names.lastName?.toUpperCase(), names.postName?.toUpperCase(), names.firstName].filter(Boolean).join(' ')
-        },
+        ({ siblingData, originalDoc }: { siblingData: Names; originalDoc?: Names }) => fullName({ ...originalDoc, ...siblingData }),
       ],
     },
   }),

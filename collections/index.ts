@@ -2,9 +2,16 @@ import type { CollectionConfig } from 'payload'
 import { Classes } from './academics/Classes'
 import { CourseAssignments } from './academics/CourseAssignments'
 import { Enrollments } from './academics/Enrollments'
+import { Levels } from './academics/Levels'
+import { Rooms } from './academics/Rooms'
 import { Schools } from './academics/Schools'
 import { SchoolYears } from './academics/SchoolYears'
+import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
+import { TimetableSlots } from './academics/TimetableSlots'
+import { Attendance } from './attendance/Attendance'
+import { Evaluations } from './grading/Evaluations'
+import { Grades } from './grading/Grades'
 import { Guardians } from './people/Guardians'
 import { Students } from './people/Students'
 import { Teachers } from './people/Teachers'
@@ -20,9 +27,16 @@ export const collections: CollectionConfig[] = [
   Schools,
   SchoolYears,
   Terms,
+  Levels,
   Classes,
+  Subjects,
   CourseAssignments,
   Enrollments,
+  Rooms,
+  TimetableSlots,
+  Attendance,
+  Evaluations,
+  Grades,
   Media,
   AuditLogs,
 ]

@@ -5,36 +5,8 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startDatabase } from '../src/db/embedded'
-import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
-
-type Command = { summary: string; usage: string; run: (json: boolean) => Promise<Record<string, unknown>> }
-
-const commands: Record<string, Command> = {
-  migrate: {
-    summary: 'Apply the committed migrations that the database has not run yet.',
-    usage: 'npm run kelasi -- migrate [--json]',
-    run: async () => {
-      await prepareDatabase({ demo: false })
-      return { migrated: true }
-    },
-  },
-  seed: {
-    summary: 'Load the demo school (two schools, ~190 students, the demo accounts) into an empty database.',
-    usage: 'npm run kelasi -- seed [--json]',
-    run: async () => {
-      if (process.env.NODE_ENV === 'production') throw new Error('The demo data is never loaded in production (NODE_ENV=production).')
-      const { seeded } = await prepareDatabase({ demo: true })
-      if (!seeded) throw new Error('The database already holds a school: the demo is only loaded into an empty database.')
-      return withPayload(async (payload) => ({
-        seeded: true,
-        schools: (await payload.count({ collection: 'schools' })).totalDocs,
-        students: (await payload.count({ collection: 'students' })).totalDocs,
-        users: (await payload.count({ collection: 'users' })).totalDocs,
-      }))
-    },
-  },
-}
+import { commands } from './commands'
 
 const help = () =>
   [
@@ -47,12 +19,19 @@ const help = () =>
     'The database is DATABASE_URL, or the embedded one in .data/ (started if needed).',
   ].join('\n')
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-})
-const name = positionals[0]
+const common = { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const
+const first = parseArgs({ allowPositionals: true, strict: false, options: common })
+const name = first.positionals[0]
 const command = name ? commands[name] : undefined
+const parse = () => {
+  try {
+    return parseArgs({ allowPositionals: true, options: { ...common, ...command?.options } })
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\nUsage: ${command?.usage}`)
+    process.exit(2)
+  }
+}
+const { values, positionals } = command ? parse() : first
 
 if (!name || (values.help && !command)) {
   console.log(help())
@@ -75,7 +54,8 @@ const db = await startDatabase({ folder: path.join(dataFolder, 'postgres'), port
 process.env.DATABASE_URL = db.url
 process.env.SMTP_PORT ||= '2525'
 try {
-  const result = await command.run(values.json)
+  const { json, help: _help, ...options } = values as Record<string, string | boolean | undefined>
+  const result = await command.run({ args: positionals.slice(1), options, json: Boolean(json) })
   console.log(values.json ? JSON.stringify({ ok: true, command: name, ...result }) : `${name}: done ${JSON.stringify(result)}`)
 } catch (error) {
   const message = (error as Error).message

@@ -14,16 +14,18 @@ import { run } from './run'
 process.env.PAYLOAD_SECRET ||= 'kelasi-test-secret-not-for-production'
 process.env.SERVER_URL ||= 'http://localhost:3000'
 
+// KELASI_TEST_LANE (with its own ports) lets two test runs share a machine.
+const lane = process.env.KELASI_TEST_LANE ? `-${process.env.KELASI_TEST_LANE}` : ''
 // A fresh database every run: the migrations are what is tested, never a leftover schema.
 const db = await freshDatabase({
-  folder: path.join(dataFolder, 'postgres-test'),
+  folder: path.join(dataFolder, `postgres-test${lane}`),
   port: Number(process.env.KELASI_TEST_PG_PORT || 54339),
   name: 'kelasi_test',
 })
 // Uploads made by the tests land in .data, never in the checkout's media/.
-process.env.KELASI_MEDIA_DIR = path.join(dataFolder, 'test-media')
+process.env.KELASI_MEDIA_DIR = path.join(dataFolder, `test-media${lane}`)
 rmSync(process.env.KELASI_MEDIA_DIR, { recursive: true, force: true })
-const mailFolder = path.join(dataFolder, 'test-mail')
+const mailFolder = path.join(dataFolder, `test-mail${lane}`)
 rmSync(mailFolder, { recursive: true, force: true })
 process.env.SMTP_HOST = '127.0.0.1'
 process.env.SMTP_PORT = process.env.KELASI_TEST_SMTP_PORT || '2526'
@@ -42,7 +44,7 @@ try {
     { env: { ...process.env, NODE_OPTIONS: '--no-deprecation' } },
   )
 } catch (error) {
-  console.error(`[test] ${(error as Error).message}`)
+  console.error(`[test] ${(error as Error).stack ?? error}`)
   status = 1
 } finally {
   await mail.close()

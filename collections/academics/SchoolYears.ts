@@ -3,6 +3,7 @@ import { anyOf, isIT, managedBy } from '../../src/access/predicates'
 import { label } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { date, endAfterStart, naming, school, text } from '../fields'
+import { rolloverEndpoint } from './rollover'
 import { everyoneOfSchool } from './shared'
 
 export const SchoolYears: CollectionConfig = {
@@ -12,6 +13,7 @@ export const SchoolYears: CollectionConfig = {
     group: label('groups.academics'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'school', 'startDate', 'endDate', 'current'],
+    components: { edit: { beforeDocumentControls: ['/src/admin/rollover/RolloverAction#RolloverAction'] } },
   },
   access: {
     read: anyOf(isIT, everyoneOfSchool),
@@ -24,5 +26,6 @@ export const SchoolYears: CollectionConfig = {
     { type: 'row', fields: [date('startDate', { required: true }), date('endDate', { required: true, validate: endAfterStart })] },
     { name: 'current', type: 'checkbox', defaultValue: false, label: label('fields.current') },
   ],
+  endpoints: [rolloverEndpoint],
   hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
 }

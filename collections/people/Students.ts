@@ -7,6 +7,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { congoleseNames, date, naming, relation, school, text } from '../fields'
 import { registerReaders, registrars } from './staffRoles'
+import { studentImportEndpoint } from './studentImport'
 
 /**
  * Finance reads a student's names and classes only. Anyone else who may read the student reads
@@ -34,6 +35,7 @@ export const Students: CollectionConfig = {
     useAsTitle: 'fullName',
     defaultColumns: ['matricule', 'lastName', 'postName', 'firstName', 'sex', 'school'],
     listSearchableFields: ['fullName', 'matricule'],
+    components: { beforeListTable: ['/src/admin/ImportButton#ImportButton'] },
   },
   access: {
     read: anyOf(
@@ -87,5 +89,6 @@ export const Students: CollectionConfig = {
     relation('guardians', 'guardians', { hasMany: true, access: { read: beyondNames } }),
     relation('user', 'users', { access: { read: beyondNames }, admin: { position: 'sidebar' } }),
   ],
+  endpoints: [studentImportEndpoint],
   hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
 }

@@ -7,11 +7,11 @@ import { schoolsOf, type Predicate } from './predicates'
  * The ids a parent, student or teacher may reach, looked up once per request.
  * Lookups run as the system (they only read ids) inside the request's transaction.
  */
-const cached = async (req: PayloadRequest, key: string, load: () => Promise<ID[]>) => {
+const cached = async <T = ID[]>(req: PayloadRequest, key: string, load: () => Promise<T>) => {
   const cacheKey = `kelasi:scope:${key}:${req.user?.id}`
   const context = req.context as Record<string, unknown>
   if (!context[cacheKey]) context[cacheKey] = load()
-  return context[cacheKey] as Promise<ID[]>
+  return context[cacheKey] as Promise<T>
 }
 
 /**
@@ -64,11 +64,50 @@ export const selfClassIds = (req: PayloadRequest) =>
 export const teacherIds = (req: PayloadRequest) =>
   cached(req, 'teachers', () => ids(req, 'teachers', { user: { equals: req.user!.id } }))
 
+/** The classes a teacher has: those of their course assignments, and those they are the titulaire of. */
 export const taughtClassIds = (req: PayloadRequest) =>
   cached(req, 'taught-classes', async () => {
     const teachers = await teacherIds(req)
-    return teachers.length ? ids(req, 'course-assignments', { teacher: { in: teachers } }, 'class') : []
+    if (!teachers.length) return []
+    const [assigned, homerooms] = await Promise.all([
+      ids(req, 'course-assignments', { teacher: { in: teachers } }, 'class'),
+      ids(req, 'classes', { homeroomTeacher: { in: teachers } }),
+    ])
+    return [...new Set([...assigned, ...homerooms])]
   })
+
+export type Pair = { class: ID; subject: ID }
+
+/** The class × subject pairs a teacher enters marks for: their course assignments only. */
+export const taughtPairs = (req: PayloadRequest) =>
+  cached<Pair[]>(req, 'pairs', async () => {
+    const teachers = await teacherIds(req)
+    if (!teachers.length) return []
+    const found = await req.payload.find({
+      collection: 'course-assignments',
+      where: { and: [{ teacher: { in: teachers } }, { school: { in: schoolsOf(req) } }] },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { class: true, subject: true },
+      req,
+    })
+    return found.docs.map((doc) => ({ class: idOf(doc.class as ID)!, subject: idOf(doc.subject as ID)! }))
+  })
+
+/** Whether a class × subject pair is one of the teacher's. */
+export const teachesPair = async (req: PayloadRequest, klass: unknown, subject: unknown) => {
+  const pairs = await taughtPairs(req)
+  return pairs.some((pair) => String(pair.class) === String(idOf(klass as ID)) && String(pair.subject) === String(idOf(subject as ID)))
+}
+
+/** Rows of the teacher's class × subject pairs (the record carries `class` and `subject`). */
+export const pairScoped: Predicate = async ({ req }) => {
+  if (!hasAnyRole(req.user, ['teacher'])) return false
+  const pairs = await taughtPairs(req)
+  const rows: Where[] = pairs.map((pair) => ({ and: [{ class: { equals: pair.class } }, { subject: { equals: pair.subject } }] }) as Where)
+  return rows.length ? { or: rows } : false
+}
 
 export const taughtStudentIds = (req: PayloadRequest) =>
   cached(req, 'taught-students', async () => {
@@ -91,4 +130,12 @@ export const scoped =
     if (!hasAnyRole(req.user, [role])) return false
     const allowed = await scope(req)
     return allowed.length ? { [field]: { in: allowed } } : false
+  }
+
+/** Like `scoped`, for marks: only what has been published reaches parents and students. */
+export const scopedPublished =
+  (role: Role, field: string, scope: (req: PayloadRequest) => Promise<ID[]>): Predicate =>
+  async (args) => {
+    const rows = await scoped(role, field, scope)(args)
+    return rows && typeof rows === 'object' ? { and: [rows as Where, { published: { equals: true } }] } : false
   }

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 import type { Role } from '../domain/roles'
 import { demoAccounts, demoPassword, otherAccounts } from './accounts'
 import { birthPlaces, boysFirstNames, girlsFirstNames, postNames, professions, surnames } from './names'
+import { levelPlans, seedLevels, seedRooms, seedTimetable, type ClassPlan } from './academics'
+import { seedMarksAndRoll } from './marks'
 import { seededRandom } from './random'
 
 type ID = number | string
@@ -10,7 +12,7 @@ type SchoolPlan = {
   code: string
   address: string
   city: string
-  classes: { name: string; code: string; level: string; size: number; ageFrom: number }[]
+  classes: ClassPlan[]
 }
 
 const mainSchool: SchoolPlan = {
@@ -22,16 +24,18 @@ const mainSchool: SchoolPlan = {
     ...[1, 2, 3, 4, 5, 6].map((year) => ({
       name: `${year === 1 ? '1re' : `${year}e`} primaire A`,
       code: `${year}P-A`,
-      level: 'primaire',
+      level: 'P',
+      grade: year,
+      section: 'A',
       size: 16,
       ageFrom: 5 + year,
     })),
-    { name: '7e EB', code: '7EB', level: 'éducation de base', size: 15, ageFrom: 12 },
-    { name: '8e EB', code: '8EB', level: 'éducation de base', size: 14, ageFrom: 13 },
-    { name: '1re Scientifique', code: '1HS', level: 'humanités', size: 14, ageFrom: 14 },
-    { name: '2e Scientifique', code: '2HS', level: 'humanités', size: 12, ageFrom: 15 },
-    { name: '3e Scientifique', code: '3HS', level: 'humanités', size: 12, ageFrom: 16 },
-    { name: '4e Scientifique', code: '4HS', level: 'humanités', size: 11, ageFrom: 17 },
+    { name: '7e EB', code: '7EB', level: 'EB', grade: 1, size: 15, ageFrom: 12 },
+    { name: '8e EB', code: '8EB', level: 'EB', grade: 2, size: 14, ageFrom: 13 },
+    { name: '1re Scientifique', code: '1HS', level: 'HS', grade: 1, size: 14, ageFrom: 14 },
+    { name: '2e Scientifique', code: '2HS', level: 'HS', grade: 2, size: 12, ageFrom: 15 },
+    { name: '3e Scientifique', code: '3HS', level: 'HS', grade: 3, size: 12, ageFrom: 16 },
+    { name: '4e Scientifique', code: '4HS', level: 'HS', grade: 4, size: 11, ageFrom: 17 },
   ],
 }
 
@@ -41,15 +45,9 @@ const secondSchool: SchoolPlan = {
   address: 'Rue Kinzau 7, Matete',
   city: 'Kinshasa',
   classes: [
-    { name: '3e primaire', code: '3P', level: 'primaire', size: 8, ageFrom: 8 },
-    { name: '4e primaire', code: '4P', level: 'primaire', size: 7, ageFrom: 9 },
+    { name: '3e primaire', code: '3P', level: 'P', grade: 3, size: 8, ageFrom: 8 },
+    { name: '4e primaire', code: '4P', level: 'P', grade: 4, size: 7, ageFrom: 9 },
   ],
-}
-
-const subjectsByLevel: Record<string, string[]> = {
-  primaire: ['Mathématiques', 'Français', 'Sciences', 'Éducation civique'],
-  'éducation de base': ['Mathématiques', 'Français', 'Anglais', 'Sciences naturelles'],
-  humanités: ['Mathématiques', 'Physique', 'Chimie', 'Français'],
 }
 
 /**
@@ -82,7 +80,7 @@ export const seedDemo = async (payload: Payload) => {
       phone: '+243 81 000 0000',
       gradingScheme: 'rdc',
     })
-    await create('school-years', { school: school.id, name: '2025-2026', startDate: '2025-09-01', endDate: '2026-07-02' })
+    const previousYear = await create('school-years', { school: school.id, name: '2025-2026', startDate: '2025-09-01', endDate: '2026-07-02' })
     const year = await create('school-years', {
       school: school.id,
       name: '2026-2027',
@@ -100,10 +98,14 @@ export const seedDemo = async (payload: Payload) => {
     ]
     for (const [index, [name, code, startDate, endDate]] of periods.entries())
       await create('terms', { school: school.id, schoolYear: year.id, name, code, order: index + 1, startDate, endDate })
+    const levels = await seedLevels(payload, school.id, [previousYear.id, year.id], levelPlans.filter((level) => plan.classes.some((c) => c.level === level.code)))
+    const rooms = await seedRooms(payload, school.id, plan.classes.length)
     const classes = []
-    for (const plan_ of plan.classes)
-      classes.push({ ...plan_, id: (await create('classes', { school: school.id, schoolYear: year.id, ...plan_ })).id })
-    return { school: school.id, year: year.id, classes, matriculePrefix, nextMatricule: 1 }
+    for (const [index, { size: _size, ageFrom: _age, level, ...fields }] of plan.classes.entries()) {
+      const id = (await create('classes', { school: school.id, schoolYear: year.id, level: levels.get(level)!.id, capacity: 45, ...fields })).id
+      classes.push({ ...plan.classes[index], id, room: rooms[index] })
+    }
+    return { school: school.id, year: year.id, levels, classes, matriculePrefix, nextMatricule: 1 }
   }
 
   const main = await seedSchool(mainSchool, 'CSMA')
@@ -141,20 +143,28 @@ export const seedDemo = async (payload: Payload) => {
     )
   const mateteTeacher = await teacherRecord(matete.school, ['BOKETSHU', 'NDOMBE', 'Ruth'], ['Généraliste'], otherAccounts.secondSchoolTeacher)
 
+  // Each class has a titulaire; the demo teacher is the titulaire of 5P-A.
   const demoTeacherClasses = new Set(['5P-A', '6P-A', '7EB'])
+  const assignments: { class: ID; subject: ID; teacher: ID }[] = []
   for (const [index, klass] of main.classes.entries()) {
-    for (const [s, subject] of subjectsByLevel[klass.level].entries()) {
+    const homeroom = klass.code === '5P-A' ? demoTeacher : klass.code === '1HS' ? colleague : staffRoom[2 + (index % (staffRoom.length - 2))]
+    await payload.update({ collection: 'classes', id: klass.id as number, data: { homeroomTeacher: homeroom as number }, depth: 0 })
+    for (const [s, subject] of main.levels.get(klass.level)!.subjects.entries()) {
       const teacher = demoTeacherClasses.has(klass.code)
         ? s % 2 === 0
           ? demoTeacher
           : colleague
         : staffRoom[2 + ((index + s) % (staffRoom.length - 2))]
-      await create('course-assignments', { school: main.school, class: klass.id, subject, teacher })
+      await create('course-assignments', { school: main.school, class: klass.id, subject: subject.id, teacher, hoursPerWeek: subject.hours })
+      assignments.push({ class: klass.id, subject: subject.id, teacher })
     }
   }
-  for (const klass of matete.classes)
-    for (const subject of subjectsByLevel.primaire)
-      await create('course-assignments', { school: matete.school, class: klass.id, subject, teacher: mateteTeacher })
+  for (const klass of matete.classes) {
+    await payload.update({ collection: 'classes', id: klass.id as number, data: { homeroomTeacher: mateteTeacher as number }, depth: 0 })
+    for (const subject of matete.levels.get(klass.level)!.subjects)
+      await create('course-assignments', { school: matete.school, class: klass.id, subject: subject.id, teacher: mateteTeacher, hoursPerWeek: subject.hours })
+  }
+  await seedTimetable(payload, main.school, main.classes, assignments)
 
   // Families: one guardian per family, one to three children, siblings in different classes.
   type Seeded = Awaited<ReturnType<typeof seedSchool>>
@@ -227,4 +237,6 @@ export const seedDemo = async (payload: Payload) => {
   const mateteFamily = await guardian(matete, 'LIKOKE', mateteParentUser, otherAccounts.secondSchoolParent)
   await student(matete, byCode(matete, '3P'), 'LIKOKE', mateteFamily)
   await fill(matete, seats(matete), { '3P': 1 })
+
+  await seedMarksAndRoll(payload, main, ['5P-A', '1HS', '7EB'])
 }

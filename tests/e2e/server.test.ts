@@ -110,6 +110,41 @@ describe('the admin in a browser', () => {
   })
 })
 
+describe('the school year in the admin', () => {
+  const api = async (path: string, token: string, init: RequestInit = {}) => {
+    const answer = await fetch(`${server.url}/api${path}`, { ...init, headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}`, ...init.headers } })
+    return answer.json()
+  }
+
+  it('a secretary moves a pupil to another class from the enrollment page, and both enrollments stay on record', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: demoAccounts.secretariat, password: demoPassword }) })
+    const token = ((await login.json()) as { token: string }).token
+    const [school] = (await api('/schools?where[code][equals]=CSMA&depth=0', token)).docs
+    const classes = (await api(`/classes?where[school][equals]=${school.id}&where[code][in]=2P-A,3P-A&depth=0&sort=code`, token)).docs
+    const pupil = (await api('/students', token, { method: 'POST', body: JSON.stringify({ school: school.id, matricule: `E2E-${Date.now()}`, lastName: 'LUKUSA', firstName: 'Benjamin', sex: 'M' }) })).doc
+    const enrollment = (await api('/enrollments', token, { method: 'POST', body: JSON.stringify({ school: school.id, student: pupil.id, class: classes[0].id, status: 'active' }) })).doc
+
+    const page = await browser.newPage({ locale: 'fr-FR' })
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', demoAccounts.secretariat)
+    await page.fill('#field-password', demoPassword)
+    await page.click('button[type=submit]')
+    await page.waitForURL(`${server.url}/admin`)
+    await page.goto(`${server.url}/admin/collections/enrollments/${enrollment.id}`)
+    await page.click('button:has-text("Changer de classe")')
+    await page.selectOption('select', { label: '3e primaire A' })
+    await page.screenshot({ path: `${shots}/admin-enrollment-move.png`, fullPage: true })
+    await page.click('button:has-text("Déplacer l’élève")')
+    await page.waitForURL((url) => /\/admin\/collections\/enrollments\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${enrollment.id}`))
+    const history = (await api(`/enrollments?where[student][equals]=${pupil.id}&sort=createdAt&depth=0`, token)).docs
+    expect(history.map((e: { class: number; status: string }) => [e.class, e.status])).toEqual([
+      [classes[0].id, 'moved'],
+      [classes[1].id, 'active'],
+    ])
+    await page.close()
+  })
+})
+
 describe('without a database', () => {
   it('still answers /api/health, with 503 and JSON', async () => {
     const down = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210) + 1, {

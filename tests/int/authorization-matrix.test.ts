@@ -31,9 +31,34 @@ type Row = {
   newRecord: (fx: Fixtures, n: number) => Record<string, unknown>
   /** Whether a channel can send this collection's new records (uploads are not GraphQL's). */
   noCreateOver?: Channel['name'][]
+  /** A valid record of either school, for deletion tries (default: `newRecord` moved to that school). */
+  recordOf?: (fx: Fixtures, n: number, school: 'main' | 'matete') => Record<string, unknown>
 }
 
 const ALL = (fx: Record<string, unknown>) => Object.keys(fx)
+const dayAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+/** A course assignment no one holds yet: a class × subject pair of the school, given to a teacher without assignments. */
+const assignmentOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => {
+  const { pairs, teachers } = fx.assignable[school]
+  return { school: fx.schools[school].id, ...pairs[n % pairs.length], teacher: teachers[Math.floor(n / pairs.length) % teachers.length] }
+}
+
+/** A mark on one of the evaluations kept without marks for the matrix: each n its own evaluation × pupil. */
+const markOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => {
+  const { sheets, pupils } = fx.markSheets[school]
+  return { school: fx.schools[school].id, evaluation: sheets[n % sheets.length], student: pupils[Math.floor(n / sheets.length) % pupils.length], status: 'scored', score: 5 }
+}
+
+/** A 5-minute slot on a weekend, at a time no other test slot takes: slots never overlap. */
+const slotOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  class: fx.classes[school === 'main' ? 'childB' : 'matete'].id,
+  subject: fx.subjects[school === 'main' ? 'main' : 'matete'].id,
+  weekday: Math.floor(n / 280) % 2 ? 'sun' : 'sat',
+  start: `${String(Math.floor(((n % 280) * 5) / 60)).padStart(2, '0')}:${String(((n % 280) * 5) % 60).padStart(2, '0')}`,
+  duration: 5,
+})
 const mainStaff = ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const
 
 const matrix: Record<string, Row> = {
@@ -79,7 +104,8 @@ const matrix: Record<string, Row> = {
     create: ['it', 'admin', 'secretariat'],
     delete: ['it', 'admin'],
     touch: (r) => ({ name: r.name }),
-    newRecord: (fx, n) => ({ school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, name: `Classe ${n}` }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, level: fx.levels.main.id, grade: 1, name: `Classe ${n}`, code: `M${n}` }),
+    recordOf: (fx, n, school) => ({ school: fx.schools[school].id, schoolYear: fx.schoolYears[school].id, level: fx.levels[school].id, grade: 1, name: `Classe ${n}`, code: `M${n}` }),
   },
   'course-assignments': {
     fixtures: (fx) => fx.courseAssignments,
@@ -92,8 +118,9 @@ const matrix: Record<string, Row> = {
     update: { it: ['demoTeacher', 'colleague', 'matete'], admin: ['demoTeacher', 'colleague'], secretariat: ['demoTeacher', 'colleague'] },
     create: ['it', 'admin', 'secretariat'],
     delete: ['it', 'admin', 'secretariat'],
-    touch: (r) => ({ subject: r.subject }),
-    newRecord: (fx, n) => ({ school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.colleague.id, subject: `Cours ${n}` }),
+    touch: (r) => ({ hoursPerWeek: r.hoursPerWeek ?? null }),
+    newRecord: (fx, n) => assignmentOf(fx, n, 'main'),
+    recordOf: assignmentOf,
   },
   enrollments: {
     fixtures: (fx) => fx.enrollments,
@@ -110,7 +137,125 @@ const matrix: Record<string, Row> = {
     create: ['it', 'admin', 'secretariat'],
     delete: ['it', 'admin'],
     touch: (r) => ({ status: r.status }),
-    newRecord: (fx) => ({ school: fx.schools.main.id, student: fx.students.sibling.id, class: fx.classes.childB.id, schoolYear: fx.schoolYears.main.id, status: 'ended' }),
+    newRecord: (fx) => ({ school: fx.schools.main.id, student: fx.students.sibling.id, class: fx.classes.childB.id, schoolYear: fx.schoolYears.main.id, status: 'withdrawn' }),
+  },
+  levels: {
+    fixtures: (fx) => fx.levels,
+    read: { it: ['main', 'matete'], ...Object.fromEntries(mainStaff.map((p) => [p, ['main']])) },
+    update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ name: r.name }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, name: `Niveau ${n}`, code: `N${n}`, order: 10 + n, years: 2 }),
+  },
+  subjects: {
+    fixtures: (fx) => fx.subjects,
+    read: { it: ['main', 'matete'], ...Object.fromEntries(mainStaff.map((p) => [p, ['main']])) },
+    update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ coefficient: r.coefficient }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, level: fx.levels.main.id, name: `Cours ${n}`, coefficient: 2, maxima: [{ schoolYear: fx.schoolYears.main.id, periodMaximum: 20 }] }),
+    recordOf: (fx, n, school) => ({ school: fx.schools[school].id, level: fx.levels[school].id, name: `Cours ${n}`, coefficient: 2 }),
+  },
+  rooms: {
+    fixtures: (fx) => fx.rooms,
+    read: { it: ['main', 'matete'], ...Object.fromEntries(mainStaff.map((p) => [p, ['main']])) },
+    update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin', 'secretariat'],
+    touch: (r) => ({ capacity: r.capacity }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, name: `Salle M${n}`, capacity: 30 }),
+  },
+  'timetable-slots': {
+    fixtures: (fx) => fx.timetableSlots,
+    read: {
+      it: ['taught', 'childB', 'self', 'sibling', 'matete'],
+      admin: ['taught', 'childB', 'self', 'sibling'],
+      secretariat: ['taught', 'childB', 'self', 'sibling'],
+      teacher: ['taught', 'self'],
+      parent: ['taught', 'childB'],
+      student: ['self'],
+    },
+    update: { it: ['taught', 'childB', 'self', 'sibling', 'matete'], admin: ['taught', 'childB', 'self', 'sibling'], secretariat: ['taught', 'childB', 'self', 'sibling'] },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin', 'secretariat'],
+    touch: (r) => ({ start: r.start }),
+    newRecord: (fx, n) => slotOf(fx, n, 'main'),
+    recordOf: slotOf,
+  },
+  attendance: {
+    fixtures: (fx) => fx.attendance,
+    read: {
+      it: ['childA', 'childB', 'self', 'sibling', 'matete'],
+      admin: ['childA', 'childB', 'self', 'sibling'],
+      secretariat: ['childA', 'childB', 'self', 'sibling'],
+      teacher: ['childA', 'self'],
+      parent: ['childA', 'childB'],
+      student: ['self'],
+    },
+    // A guardian writes a justification on their children's records (the roll fields stay the teacher's).
+    update: {
+      it: ['childA', 'childB', 'self', 'sibling', 'matete'],
+      admin: ['childA', 'childB', 'self', 'sibling'],
+      secretariat: ['childA', 'childB', 'self', 'sibling'],
+      teacher: ['childA', 'self'],
+      parent: ['childA', 'childB'],
+    },
+    create: ['it', 'admin', 'secretariat', 'teacher'],
+    delete: ['it', 'admin', 'secretariat'],
+    touch: (r) => ({ justification: r.justification ?? null }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, student: fx.students.childA.id, class: fx.classes.taught.id, date: dayAfter('2026-01-01', n), status: 'absent' }),
+    recordOf: (fx, n, school) => ({
+      school: fx.schools[school].id,
+      student: fx.students[school === 'main' ? 'childA' : 'matete'].id,
+      class: fx.classes[school === 'main' ? 'taught' : 'matete'].id,
+      date: dayAfter('2026-01-01', n),
+      status: 'absent',
+    }),
+  },
+  evaluations: {
+    fixtures: (fx) => fx.evaluations,
+    read: {
+      it: ['taughtPair', 'colleaguePair', 'unpublished', 'childB', 'self', 'matete'],
+      admin: ['taughtPair', 'colleaguePair', 'unpublished', 'childB', 'self'],
+      secretariat: ['taughtPair', 'colleaguePair', 'unpublished', 'childB', 'self'],
+      teacher: ['taughtPair', 'unpublished', 'self'],
+      // Families see what is planned (an evaluation's date and title); its marks wait for publication.
+      parent: ['taughtPair', 'colleaguePair', 'unpublished', 'childB'],
+      student: ['self'],
+    },
+    update: {
+      it: ['taughtPair', 'colleaguePair', 'unpublished', 'childB', 'self', 'matete'],
+      admin: ['taughtPair', 'colleaguePair', 'unpublished', 'childB', 'self'],
+      teacher: ['taughtPair', 'unpublished', 'self'],
+    },
+    create: ['it', 'admin', 'teacher'],
+    delete: ['it', 'admin', 'teacher'],
+    touch: (r) => ({ title: r.title }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, class: fx.classes.taught.id, subject: fx.subjects.main.id, term: fx.terms.main.id, title: `Interrogation ${n}`, kind: 'test', date: '2026-10-05', maximum: 10 }),
+    recordOf: (fx, n, school) => ({ school: fx.schools[school].id, class: fx.classes[school === 'main' ? 'taught' : 'matete'].id, subject: fx.subjects[school].id, term: fx.terms[school].id, title: `Interrogation ${n}`, kind: 'test', date: '2026-10-05', maximum: 10 }),
+  },
+  grades: {
+    fixtures: (fx) => fx.grades,
+    read: {
+      it: ['childA', 'childAHidden', 'childAColleague', 'childB', 'self', 'matete'],
+      admin: ['childA', 'childAHidden', 'childAColleague', 'childB', 'self'],
+      secretariat: ['childA', 'childAHidden', 'childAColleague', 'childB', 'self'],
+      teacher: ['childA', 'childAHidden', 'self'],
+      parent: ['childA', 'childAColleague', 'childB'],
+      student: ['self'],
+    },
+    update: {
+      it: ['childA', 'childAHidden', 'childAColleague', 'childB', 'self', 'matete'],
+      admin: ['childA', 'childAHidden', 'childAColleague', 'childB', 'self'],
+      teacher: ['childA', 'childAHidden', 'self'],
+    },
+    create: ['it', 'admin', 'teacher'],
+    delete: ['it', 'admin', 'teacher'],
+    touch: (r) => ({ comment: r.comment ?? null }),
+    newRecord: (fx, n) => markOf(fx, n, 'main'),
+    recordOf: markOf,
   },
   students: {
     fixtures: (fx) => fx.students,
@@ -232,14 +377,15 @@ const channelsFor = (persona: Persona): Channel[] => {
 /** A record made as the system, for a persona to try to delete. */
 const throwaway = async (slug: string, school: 'main' | 'matete') => {
   const row = matrix[slug]
-  const data = row.newRecord(fx, ++counter)
-  const schoolId = fx.schools[school].id
-  if ('school' in data) data.school = schoolId
-  if ('schools' in data) data.schools = [schoolId]
-  if (slug === 'terms' || slug === 'classes' || slug === 'enrollments') data.schoolYear = fx.schoolYears[school].id
-  if (slug === 'enrollments') Object.assign(data, { student: fx.students[school === 'main' ? 'sibling' : 'matete'].id, class: fx.classes[school === 'main' ? 'childB' : 'matete'].id })
-  if (slug === 'course-assignments') Object.assign(data, { class: fx.classes[school === 'main' ? 'childB' : 'matete'].id, teacher: fx.teachers[school === 'main' ? 'colleague' : 'matete'].id })
   if (slug === 'audit-logs') return fx.auditLogs[school].id as Id
+  const data = row.recordOf ? row.recordOf(fx, ++counter, school) : row.newRecord(fx, ++counter)
+  const schoolId = fx.schools[school].id
+  if (!row.recordOf) {
+    if ('school' in data) data.school = schoolId
+    if ('schools' in data) data.schools = [schoolId]
+    if (slug === 'terms' || slug === 'enrollments') data.schoolYear = fx.schoolYears[school].id
+    if (slug === 'enrollments') Object.assign(data, { student: fx.students[school === 'main' ? 'sibling' : 'matete'].id, class: fx.classes[school === 'main' ? 'childB' : 'matete'].id })
+  }
   const { file, ...fields } = data as { file?: never }
   if (slug === 'schools') return (await payload.create({ collection: 'schools', data: fields as never, overrideAccess: true })).id
   const created = await payload.create({ collection: slug as 'students', data: fields as never, file, overrideAccess: true, disableVerificationEmail: true })

@@ -38,7 +38,7 @@ describe('a record of another school that names a user grants that user nothing'
     })
     const course = await payload.create({
       collection: 'course-assignments',
-      data: { school: fx.schools.matete.id, class: fx.classes.matete.id, teacher: foreignRecord.id, subject: 'Dessin' },
+      data: { school: fx.schools.matete.id, class: fx.classes.matete.id, teacher: foreignRecord.id, subject: fx.subjects.matete.id },
       overrideAccess: true,
     })
     const token = await tokenFor(payload, demoAccounts.teacher)

@@ -13,6 +13,9 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
+const subjectOf = async (klass: Record<string, any>, name: string) =>
+  (await payload.find({ collection: 'subjects', where: { level: { equals: klass.level }, name: { equals: name } }, depth: 0, overrideAccess: true })).docs[0].id
+
 describe('finance', () => {
   it("reads a student's names and school, never the birth date, place, sex, photo or guardians", async () => {
     const token = await tokenFor(payload, demoAccounts.finance)
@@ -44,7 +47,7 @@ describe('a teacher', () => {
 
     const assigned = await rest('POST', '/course-assignments', {
       token: secretariat,
-      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: 'Physique' },
+      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: await subjectOf(fx.classes.childB, 'Physique') },
     })
     expect(assigned.status).toBe(201)
     expect((await rest('GET', `/students/${jonathan}`, { token })).status).toBe(200)
@@ -59,7 +62,7 @@ describe('a teacher', () => {
     const token = await tokenFor(payload, demoAccounts.teacher)
     const answer = await rest('POST', '/course-assignments', {
       token,
-      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: 'Chimie' },
+      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: await subjectOf(fx.classes.childB, 'Chimie') },
     })
     expect(answer.status).toBe(403)
   })

@@ -99,6 +99,13 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   enrollments: { one: 'Enrollment', many: 'Enrollments' },
   media: { one: 'MediaItem', many: 'Media' },
   'audit-logs': { one: 'AuditLog', many: 'AuditLogs' },
+  levels: { one: 'Level', many: 'Levels' },
+  subjects: { one: 'Subject', many: 'Subjects' },
+  rooms: { one: 'Room', many: 'Rooms' },
+  'timetable-slots': { one: 'TimetableSlot', many: 'TimetableSlots' },
+  attendance: { one: 'AttendanceRecord', many: 'AttendanceRecords' },
+  evaluations: { one: 'Evaluation', many: 'Evaluations' },
+  grades: { one: 'Grade', many: 'Grades' },
 }
 
 const graphqlOutcome = (result: { status: number; body: any }, field: string): Outcome => {

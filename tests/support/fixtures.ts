@@ -84,7 +84,109 @@ export const loadFixtures = async (payload: Payload) => {
   const year = (school: Id) => one(payload, 'school-years', { school: { equals: school }, current: { equals: true } })
   const term = (school: Id) => one(payload, 'terms', { school: { equals: school }, code: { equals: 'P1' } })
 
+  // Records of the academic core: found in the demo data, or made once for the second school.
+  const ensure = async (collection: string, where: Record<string, unknown>, data: Record<string, unknown>) => {
+    const found = await payload.find({ collection: collection as 'students', where: where as never, limit: 1, depth: 0, overrideAccess: true })
+    return (found.docs[0] ?? (await payload.create({ collection: collection as 'students', data: data as never, depth: 0, overrideAccess: true }))) as Record<string, any>
+  }
+  const levels = {
+    main: await one(payload, 'levels', { school: { equals: main.id }, code: { equals: 'P' } }),
+    matete: await one(payload, 'levels', { school: { equals: matete.id }, code: { equals: 'P' } }),
+  }
+  const subjectNamed = async (klass: Record<string, any>, name: string) => one(payload, 'subjects', { level: { equals: klass.level }, name: { equals: name } })
+  const subjects = { main: await subjectNamed(classes.taught, 'Mathématiques'), matete: await subjectNamed(classes.matete, 'Mathématiques') }
+  const rooms = {
+    main: await one(payload, 'rooms', { school: { equals: main.id }, name: { equals: 'Salle 1' } }),
+    matete: await one(payload, 'rooms', { school: { equals: matete.id }, name: { equals: 'Salle 1' } }),
+  }
+  const slotOf = async (klass: Record<string, any>) => {
+    const found = await payload.find({ collection: 'timetable-slots', where: { class: { equals: klass.id } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
+    if (!found.docs[0]) throw new Error(`No timetable slot for class ${klass.code}`)
+    return found.docs[0] as Record<string, any>
+  }
+  const siblingClass = await klass(main.id, '3P-A')
+  const timetableSlots = {
+    taught: await slotOf(classes.taught),
+    childB: await slotOf(classes.childB),
+    self: await slotOf(classes.self),
+    sibling: await slotOf(siblingClass),
+    matete: await ensure('timetable-slots', { class: { equals: classes.matete.id }, weekday: { equals: 'mon' }, start: { equals: '07:30' } }, { school: matete.id, class: classes.matete.id, subject: subjects.matete.id, teacher: teachers.matete.id, room: rooms.matete.id, weekday: 'mon', start: '07:30', duration: 50 }),
+  }
+  const roll = (student: Record<string, any>, klassId: Id, school: Id) =>
+    ensure('attendance', { student: { equals: student.id }, date: { equals: '2026-09-14T00:00:00.000Z' } }, { school, student: student.id, class: klassId, date: '2026-09-14', halfDay: 'morning', status: 'absent' })
+  const attendance = {
+    childA: await roll(students.childA, classes.taught.id, main.id),
+    childB: await roll(students.childB, classes.childB.id, main.id),
+    self: await roll(students.self, classes.self.id, main.id),
+    sibling: await roll(students.sibling, siblingClass.id, main.id),
+    matete: await roll(students.matete, classes.matete.id, matete.id),
+  }
+  const evaluationOf = (klassId: Id, subject: Id, title: string) =>
+    one(payload, 'evaluations', { class: { equals: klassId }, subject: { equals: subject }, title: { equals: title } })
+  const mathOf = (klassRecord: Record<string, any>) => subjectNamed(klassRecord, 'Mathématiques')
+  const p1 = await term(main.id)
+  const evaluations = {
+    taughtPair: await evaluationOf(classes.taught.id, subjects.main.id, 'Devoir 1'),
+    colleaguePair: await evaluationOf(classes.taught.id, (await subjectNamed(classes.taught, 'Français')).id, 'Devoir 1'),
+    unpublished: await evaluationOf(classes.taught.id, subjects.main.id, 'Interrogation 2'),
+    childB: await evaluationOf(classes.childB.id, (await mathOf(classes.childB)).id, 'Devoir 1'),
+    self: await evaluationOf(classes.self.id, (await mathOf(classes.self)).id, 'Devoir 1'),
+    matete: await ensure('evaluations', { class: { equals: classes.matete.id }, title: { equals: 'Dictée' } }, { school: matete.id, class: classes.matete.id, subject: subjects.matete.id, term: (await term(matete.id)).id, title: 'Dictée', kind: 'test', date: '2026-10-01', maximum: 20, published: true }),
+  }
+  const gradeOf = (evaluation: Record<string, any>, student: Record<string, any>) =>
+    ensure('grades', { evaluation: { equals: evaluation.id }, student: { equals: student.id } }, { school: evaluation.school, evaluation: evaluation.id, student: student.id, status: 'scored', score: 7 })
+  const grades = {
+    childA: await gradeOf(evaluations.taughtPair, students.childA),
+    childAHidden: await gradeOf(evaluations.unpublished, students.childA),
+    childAColleague: await gradeOf(evaluations.colleaguePair, students.childA),
+    childB: await gradeOf(evaluations.childB, students.childB),
+    self: await gradeOf(evaluations.self, students.self),
+    matete: await gradeOf(evaluations.matete, students.matete),
+  }
+  // Evaluations without marks and the pupils of their class, for the matrix to add marks to.
+  const markSheetsOf = async (school: Id, klassId: Id, subject: Id, termId: Id) => {
+    const sheets = []
+    for (let n = 1; n <= 10; n++)
+      sheets.push((await ensure('evaluations', { class: { equals: klassId }, title: { equals: `Matrice ${n}` } }, { school, class: klassId, subject, term: termId, title: `Matrice ${n}`, kind: 'test', date: '2026-10-02', maximum: 10 })).id as Id)
+    const pupils = (await payload.find({ collection: 'enrollments', where: { class: { equals: klassId }, status: { equals: 'active' } }, sort: 'id', pagination: false, depth: 0, overrideAccess: true })).docs.map((e) => e.student as Id)
+    return { sheets, pupils }
+  }
+  const markSheets = {
+    main: await markSheetsOf(main.id, classes.taught.id, subjects.main.id, p1.id),
+    matete: await markSheetsOf(matete.id, classes.matete.id, subjects.matete.id, (await term(matete.id)).id),
+  }
+
+  // Class × subject pairs and teachers without assignments, for the matrix's new course assignments.
+  const pairsOf = async (school: Id) => {
+    const ofSchool = await payload.find({ collection: 'classes', where: { school: { equals: school } }, pagination: false, depth: 0, overrideAccess: true })
+    const pairs: { class: Id; subject: Id }[] = []
+    for (const klassRecord of ofSchool.docs) {
+      const ofLevel = await payload.find({ collection: 'subjects', where: { level: { equals: klassRecord.level } }, pagination: false, depth: 0, overrideAccess: true })
+      for (const subject of ofLevel.docs) pairs.push({ class: klassRecord.id, subject: subject.id })
+    }
+    return pairs
+  }
+  const freeTeachers = async (school: Id) => {
+    const made = []
+    for (let n = 1; n <= 3; n++)
+      made.push((await ensure('teachers', { lastName: { equals: `MATRICE-${n}` }, schools: { in: [school] } }, { schools: [school], lastName: `MATRICE-${n}` })).id as Id)
+    return made
+  }
+  const assignable = {
+    main: { pairs: await pairsOf(main.id), teachers: await freeTeachers(main.id) },
+    matete: { pairs: await pairsOf(matete.id), teachers: await freeTeachers(matete.id) },
+  }
+
   return {
+    assignable,
+    levels,
+    subjects,
+    rooms,
+    timetableSlots,
+    attendance,
+    evaluations,
+    grades,
+    markSheets,
     schools: { main, matete },
     users,
     students,

@@ -1,10 +1,22 @@
+import { ImportButton as ImportButton_72d69cd298f5bd0d273878098519e513 } from '../../../../src/admin/ImportButton'
+import { RolloverAction as RolloverAction_7ef7a8d04c504d3f2ec382b4f8578fc6 } from '../../../../src/admin/rollover/RolloverAction'
+import { ClassSheetControls as ClassSheetControls_359f68854b3c943597b9d6606d42d0b8 } from '../../../../src/admin/SheetControls'
+import { EnrollmentMove as EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f } from '../../../../src/admin/EnrollmentMove'
+import { EvaluationSheetControls as EvaluationSheetControls_359f68854b3c943597b9d6606d42d0b8 } from '../../../../src/admin/SheetControls'
 import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
+import { StudentImportView as StudentImportView_829d2791328ddc3acdcfb152013980a1 } from '../../../../src/admin/StudentImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/ImportButton#ImportButton": ImportButton_72d69cd298f5bd0d273878098519e513,
+  "/src/admin/rollover/RolloverAction#RolloverAction": RolloverAction_7ef7a8d04c504d3f2ec382b4f8578fc6,
+  "/src/admin/SheetControls#ClassSheetControls": ClassSheetControls_359f68854b3c943597b9d6606d42d0b8,
+  "/src/admin/EnrollmentMove#EnrollmentMove": EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f,
+  "/src/admin/SheetControls#EvaluationSheetControls": EvaluationSheetControls_359f68854b3c943597b9d6606d42d0b8,
   "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,
+  "/src/admin/StudentImportView#StudentImportView": StudentImportView_829d2791328ddc3acdcfb152013980a1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,159 @@
+/**
+ * Every average and place of a 1,000-pupil school (25 classes of 40, 12 courses, 4 marks per
+ * course in each period and one per semester exam: 216,000 marks), loaded from PostgreSQL and
+ * computed, for the Congolese and the French scheme; then one class through the endpoint's
+ * path as the direction. Options: --runs <n> (default 3).
+ */
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { createLocalReq, getPayload } from 'payload'
+import { closePayload } from '../src/db/prepare'
+import { loadClassResults } from '../src/results/classResults'
+import { loadSchoolResults } from '../src/results/schoolResults'
+import { demoAccounts } from '../src/seed/accounts'
+import { benchDatabase, ms } from './support'
+
+const { values } = parseArgs({ args: process.argv.slice(3), options: { runs: { type: 'string', default: '3' } } })
+const runs = Math.max(1, Number(values.runs))
+
+/** The school as it stands at the end of its year, set-based: one statement per table. */
+const build = async (client: pg.Client) => {
+  // Consistent by construction: foreign-key triggers off for this session, as pg_restore does.
+  await client.query("set session_replication_role = 'replica'")
+  const one = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rows[0]
+  const { id: school } = await one("insert into schools (name, code, grading_scheme) values ('Institut du Banc d''essai', 'BENCH', 'rdc') returning id")
+  const { id: year } = await one(
+    "insert into school_years (school_id, name, start_date, end_date, current) values ($1, '2026-2027', '2026-09-01', '2027-07-02', true) returning id",
+    [school],
+  )
+  await client.query(
+    `insert into terms (school_id, school_year_id, name, code, "order", start_date, end_date)
+     select $1, $2, code, code, n, date '2026-09-01' + (n::int - 1) * 50, date '2026-09-01' + n::int * 50 - 1
+     from unnest(array['P1','P2','EX1','P3','P4','EX2']) with ordinality as t(code, n)`,
+    [school, year],
+  )
+  const { id: level } = await one(`insert into levels (school_id, name, code, "order", years) values ($1, 'Secondaire', 'S', 1, 6) returning id`, [school])
+  await client.query(
+    `insert into subjects (school_id, level_id, name, code, coefficient, "order")
+     select $1, $2, 'Cours ' || n, 'C' || n, 1 + n % 4, n from generate_series(1, 12) n`,
+    [school, level],
+  )
+  await client.query(
+    `insert into subjects_maxima (_order, _parent_id, id, school_year_id, period_maximum)
+     select 1, id, replace(gen_random_uuid()::text, '-', ''), $2, 10 * (1 + "order"::int % 4) from subjects where school_id = $1`,
+    [school, year],
+  )
+  await client.query(
+    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
+     select $1, $2, 'Classe ' || k, 'B' || k, $3, 1 + k % 6, chr(65 + k / 6), 45 from generate_series(0, 24) k`,
+    [school, year, level],
+  )
+  await client.query(
+    `insert into students (school_id, matricule, last_name, first_name, full_name, sex)
+     select $1, 'BANC-' || g, 'ÉLÈVE', 'N° ' || g, 'ÉLÈVE N° ' || lpad(g::text, 4, '0'), (array['M','F'])[1 + g % 2]::enum_students_sex
+     from generate_series(1, 1000) g`,
+    [school],
+  )
+  await client.query(
+    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
+     select $1, s.id, c.id, $2, 'active', '2026-09-01'
+     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1) s
+     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1) c on c.n = s.n / 40`,
+    [school, year],
+  )
+  await client.query(
+    `insert into evaluations (school_id, title, class_id, subject_id, term_id, kind, date, maximum, coefficient, published, published_at)
+     select $1, t.code || ' n° ' || e, c.id, s.id, t.id, (case when t.code like 'EX%' then 'exam' else 'test' end)::enum_evaluations_kind,
+            t.start_date + e * interval '1 day', case when t.code like 'EX%' then 2 else 1 end * m.period_maximum, 1, true, now()
+     from classes c
+     join subjects s on s.level_id = c.level_id
+     join subjects_maxima m on m._parent_id = s.id
+     join terms t on t.school_year_id = c.school_year_id
+     join generate_series(1, 4) e on e <= case when t.code like 'EX%' then 1 else 4 end
+     where c.school_id = $1`,
+    [school],
+  )
+  // Scores follow each pupil's level (35–95 %) with some spread; about 2 % absences and 1 % exemptions.
+  await client.query(
+    `insert into grades (school_id, evaluation_id, student_id, status, score, class_id, subject_id, term_id, published)
+     select $1, id, student_id, status::enum_grades_status,
+            case when status = 'scored' then round(least(1, greatest(0, 0.35 + (student_id % 61) / 100.0 + (spread - 0.5) * 0.3)) * maximum * 2) / 2 end,
+            class_id, subject_id, term_id, true
+     from (select v.*, en.student_id, random() as spread,
+                  case when random() < 0.02 then 'absent' when random() < 0.01 then 'exempt' else 'scored' end as status
+           from evaluations v join enrollments en on en.class_id = v.class_id where v.school_id = $1) marks`,
+    [school],
+  )
+  // The demo school's direction also runs this one, to read a class as the endpoint does.
+  await client.query(`insert into users_rels ("order", parent_id, path, schools_id) select 99, id, 'schools', $1 from users where email = $2`, [
+    school,
+    demoAccounts.admin,
+  ])
+  await client.query("set session_replication_role = 'origin'")
+  await client.query('analyze')
+  const counts = await one(
+    `select (select count(*)::int from enrollments where school_id = $1) as pupils,
+            (select count(*)::int from evaluations where school_id = $1) as evaluations,
+            (select count(*)::int from grades where school_id = $1) as grades`,
+    [school],
+  )
+  return { school: school as number, ...counts }
+}
+
+const timed = async <T>(fn: () => Promise<T>) => {
+  const times: number[] = []
+  let result: T | undefined
+  for (let n = 0; n < runs; n++) {
+    const at = performance.now()
+    result = await fn()
+    times.push(performance.now() - at)
+  }
+  return { result: result!, first: times[0], best: Math.min(...times) }
+}
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`
+
+const db = await benchDatabase('averages')
+const client = new pg.Client({ connectionString: db.url })
+try {
+  await client.connect()
+  const started = performance.now()
+  const { school, pupils, evaluations, grades } = await build(client)
+  console.log(`\nBuilt ${pupils} pupils, ${evaluations} evaluations, ${grades} marks in ${ms(performance.now() - started)}`)
+  // Its own key: getPayload caches per key, and the demo's loading already closed the default instance.
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config, key: 'bench-averages' })
+  try {
+    const rows = []
+    for (const scheme of ['rdc', 'french'] as const) {
+      await client.query('update schools set grading_scheme = $2 where id = $1', [school, scheme])
+      const { result, first, best } = await timed(() => loadSchoolResults(payload, school))
+      const lines = result.classes.flatMap((klass) => klass.students as { rank: number | null; percentage: number | null }[])
+      const averages = result.classes.map((klass) => klass.statistics.average).filter((v): v is number => v !== null)
+      rows.push({
+        scheme,
+        classes: result.classes.length,
+        pupils: lines.length,
+        ranked: lines.filter((line) => line.rank !== null).length,
+        'best %': Math.max(...lines.map((line) => line.percentage ?? 0)),
+        'class averages': `${Math.min(...averages)}–${Math.max(...averages)}${scheme === 'french' ? ' /20' : ' %'}`,
+        'first run': seconds(first),
+        [`best of ${runs}`]: seconds(best),
+        'under 2 s': best < 2000 ? 'yes' : 'NO',
+      })
+    }
+    console.log('\nWhole school, load + compute (loadSchoolResults, as the system)')
+    console.table(rows)
+
+    await client.query('update schools set grading_scheme = $2 where id = $1', [school, 'rdc'])
+    const { rows: [klass] } = await client.query('select id from classes where school_id = $1 order by id limit 1', [school])
+    const { docs: [admin] } = await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.admin } }, depth: 0, overrideAccess: true })
+    const read = await timed(async () => loadClassResults(await createLocalReq({ user: { ...admin, collection: 'users' } as never }, payload), klass.id))
+    console.log(`\nOne class as the direction (the GET /api/classes/:id/results path): ${read.result.students.length} pupils, first ${ms(read.first)}, best ${ms(read.best)}`)
+  } finally {
+    await closePayload(payload)
+  }
+} finally {
+  await client.end()
+  await db.stop()
+}
+process.exit(0)

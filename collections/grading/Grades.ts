@@ -1,0 +1,89 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { idOf } from '../../src/access/ids'
+import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { childIds, pairScoped, scopedPublished, selfStudentIds, teachesPair } from '../../src/access/scopes'
+import { scoreProblem } from '../../src/domain/grading'
+import { hasAnyRole } from '../../src/domain/roles'
+import { label, options, tReq } from '../../src/i18n'
+import { auditTrail } from '../../hooks/auditTrail'
+import { invalid } from '../../hooks/invalid'
+import { naming, relation, school, text } from '../fields'
+
+export const gradeStatuses = ['scored', 'absent', 'exempt'] as const
+const markKeepers = ['admin'] as const
+
+/** A teacher enters marks only for evaluations of their own class × subject pairs. */
+const teacherOfEvaluation = async ({ req, data }: { req: never; data?: { evaluation?: unknown } }) => {
+  const request = req as { user?: never; payload: import('payload').Payload }
+  if (!hasAnyRole(request.user, ['teacher'])) return false
+  if (!data) return true
+  const evaluation = await request.payload.findByID({ collection: 'evaluations', id: idOf(data.evaluation as never)!, depth: 0, overrideAccess: true, req, disableErrors: true })
+  return Boolean(evaluation) && teachesPair(req, evaluation!.class, evaluation!.subject)
+}
+
+/**
+ * A mark belongs to its evaluation: same class, subject, term and publication (copied here for
+ * access filters), a score within 0..maximum, and a student of that class.
+ */
+const markRules: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
+  const next = { ...originalDoc, ...data }
+  const evaluation = await req.payload.findByID({ collection: 'evaluations', id: idOf(next.evaluation)!, depth: 0, overrideAccess: true, req })
+  if (req.user && !hasAnyRole(req.user, ['it', ...markKeepers]) && !(await teachesPair(req, evaluation.class, evaluation.subject)))
+    throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.notYourCourse') }])
+  Object.assign(data, {
+    school: idOf(evaluation.school),
+    class: idOf(evaluation.class),
+    subject: idOf(evaluation.subject),
+    term: idOf(evaluation.term),
+    published: Boolean(evaluation.published),
+  })
+  if (next.status === 'scored') {
+    const problem = next.score == null ? 'required' : scoreProblem(Number(next.score), evaluation.maximum)
+    if (problem) throw invalid(req, [{ path: 'score', message: tReq(req, `errors.score.${problem}`, { score: String(next.score), maximum: evaluation.maximum }) }])
+  } else data.score = null
+  const enrolled = await req.payload.count({
+    collection: 'enrollments',
+    where: { student: { equals: idOf(next.student) }, class: { equals: idOf(evaluation.class) } },
+    overrideAccess: true,
+    req,
+  })
+  if (!enrolled.totalDocs) throw invalid(req, [{ path: 'student', message: tReq(req, 'errors.notInClass') }])
+  return data
+}
+
+/** One student's mark on one evaluation: a score, or absent, or exempt (not counted). */
+export const Grades: CollectionConfig = {
+  slug: 'grades',
+  ...naming('grades', 'Grade', 'Grades'),
+  admin: { group: label('groups.marks'), defaultColumns: ['evaluation', 'student', 'status', 'score', 'comment'] },
+  access: {
+    read: anyOf(
+      isIT,
+      staffOf(['admin', 'secretariat']),
+      pairScoped,
+      scopedPublished('parent', 'student', childIds),
+      scopedPublished('student', 'student', selfStudentIds),
+    ),
+    create: anyOf(isIT, staffCreates([...markKeepers]), teacherOfEvaluation as never),
+    update: anyOf(isIT, staffOf([...markKeepers]), pairScoped),
+    delete: anyOf(isIT, staffOf([...markKeepers]), pairScoped),
+  },
+  indexes: [{ fields: ['evaluation', 'student'], unique: true }],
+  fields: [
+    school(),
+    { type: 'row', fields: [relation('evaluation', 'evaluations', { required: true }), relation('student', 'students', { required: true })] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'status', type: 'select', required: true, defaultValue: 'scored', label: label('fields.gradeStatus'), options: options('gradeStatus', gradeStatuses) },
+        { name: 'score', type: 'number', min: 0, label: label('fields.score') },
+      ],
+    },
+    text('comment'),
+    ...(['class', 'subject', 'term'] as const).map((name) =>
+      relation(name, `${name === 'class' ? 'classes' : `${name}s`}`, { validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
+    ),
+    { name: 'published', type: 'checkbox', defaultValue: false, index: true, label: label('fields.published'), admin: { readOnly: true, position: 'sidebar' } },
+  ],
+  hooks: { beforeChange: [markRules], afterChange: [auditTrail], afterDelete: [auditTrail] },
+}

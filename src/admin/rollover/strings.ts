@@ -1,0 +1,36 @@
+/** The `rollover.*` strings the drawer shows, sent to it already in the user's language. */
+export const stringKeys = [
+  'action',
+  'intro',
+  'nextYear',
+  'noNextYear',
+  'passMark',
+  'preview',
+  'apply',
+  'applying',
+  'confirmTitle',
+  'confirmBody',
+  'cancel',
+  'applied',
+  'pupils',
+  'pupil',
+  'percentage',
+  'decision',
+  'nextClass',
+  'newClass',
+  'keptPlace',
+  'proposed',
+  'classesToCreate',
+  'warningsTitle',
+  'blocking',
+  'failed',
+  'decisions.promoted',
+  'decisions.repeating',
+  'decisions.leaving',
+  'decisions.graduated',
+] as const
+
+export type RolloverStrings = Record<(typeof stringKeys)[number], string>
+
+/** Fills `{{name}}` placeholders, as src/i18n does on the server. */
+export const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, name) => String(vars[name] ?? ''))

@@ -1,0 +1,123 @@
+/**
+ * A class's results as its caller may see them. Who reaches the class is Payload's read access
+ * to classes; the marks counted are those Payload's read rule for grades gives the caller (a
+ * teacher: their own courses), except for families: their child's place and the class
+ * statistics need the class's published marks, so those are read for them and only their own
+ * lines leave this function, as on the printed report card.
+ */
+import { APIError, type PayloadRequest, type Where } from 'payload'
+import { idOf, type ID } from '../access/ids'
+import { schoolsOf } from '../access/predicates'
+import { childIds, selfStudentIds, taughtClassIds, taughtPairs } from '../access/scopes'
+import type { GradeRecord } from '../domain/results'
+import { hasAnyRole } from '../domain/roles'
+import { tReq } from '../i18n'
+import { invalid } from '../../hooks/invalid'
+import { byName, classFigures, periodMaximumOf, selectionOf, type ResultsQuery, type Scheme } from './figures'
+
+/** Counted pupils: those in the class now, and those who finished the year in it (a closed year's bulletins). */
+export const countedStatuses = ['active', 'completed']
+
+type View = { kind: 'full' } | { kind: 'teacher'; subjects: string[] } | { kind: 'family'; students: string[] }
+
+/** The widest view the caller's roles give on this class, or none. */
+const viewOf = async (req: PayloadRequest, klass: { id: ID; school: unknown }): Promise<View | null> => {
+  if (hasAnyRole(req.user, ['it'])) return { kind: 'full' }
+  const ofSchool = schoolsOf(req).map(String).includes(String(idOf(klass.school as ID)))
+  if (ofSchool && hasAnyRole(req.user, ['admin', 'secretariat'])) return { kind: 'full' }
+  if (hasAnyRole(req.user, ['teacher']) && (await taughtClassIds(req)).map(String).includes(String(klass.id))) {
+    const pairs = (await taughtPairs(req)).filter((pair) => String(pair.class) === String(klass.id))
+    return { kind: 'teacher', subjects: pairs.map((pair) => String(pair.subject)) }
+  }
+  const family = [
+    ...(hasAnyRole(req.user, ['parent']) ? await childIds(req) : []),
+    ...(hasAnyRole(req.user, ['student']) ? await selfStudentIds(req) : []),
+  ]
+  return family.length ? { kind: 'family', students: family.map(String) } : null
+}
+
+/**
+ * The class's marks, through Payload's own read rule for grades when `asCaller`. The rule is
+ * applied at the adapter level: a Local API read builds a document per mark, 0.6 s for a
+ * class's 8,640 marks where this takes 0.1 s.
+ */
+const gradesOf = async (req: PayloadRequest, where: Where, asCaller: boolean) => {
+  const rule = asCaller ? await req.payload.collections.grades.config.access.read({ req }) : true
+  if (rule === false) return []
+  const found = await req.payload.db.find({
+    collection: 'grades',
+    where: rule === true ? where : { and: [rule, where] },
+    select: { evaluation: true, student: true, status: true, score: true },
+    pagination: false,
+    limit: 0,
+    req,
+  })
+  return found.docs as unknown as GradeRecord[]
+}
+
+export const loadClassResults = async (req: PayloadRequest, classId: ID, query: ResultsQuery = {}) => {
+  const klass = await req.payload.findByID({ collection: 'classes', id: classId, depth: 0, overrideAccess: false, req })
+  const view = await viewOf(req, klass)
+  if (!view) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
+  const year = idOf(klass.schoolYear)!
+  const system = { req, depth: 0, pagination: false, overrideAccess: true } as const
+  const [school, enrolled, subjects, terms] = await Promise.all([
+    req.payload.findByID({ collection: 'schools', id: idOf(klass.school)!, depth: 0, overrideAccess: true, req }),
+    req.payload.find({
+      collection: 'enrollments',
+      where: { class: { equals: klass.id }, status: { in: countedStatuses } },
+      select: { student: true },
+      populate: { students: { fullName: true } },
+      ...system,
+      depth: 1,
+    }),
+    req.payload.find({ collection: 'subjects', where: { level: { equals: idOf(klass.level) } }, sort: 'order', ...system }),
+    req.payload.find({ collection: 'terms', where: { schoolYear: { equals: year } }, sort: 'order', select: { code: true }, ...system }),
+  ])
+  const scheme = (school.gradingScheme ?? 'rdc') as Scheme
+  const selection = selectionOf(scheme, terms.docs, query)
+  if ('problem' in selection) throw invalid(req, [{ path: selection.path, message: tReq(req, `errors.results.${selection.problem}`) }])
+
+  const students = enrolled.docs
+    .map((row) => ({ id: idOf(row.student as never)!, fullName: (row.student as { fullName?: string })?.fullName ?? '' }))
+    .sort(byName)
+  const mine = view.kind === 'family' ? students.filter((student) => view.students.includes(String(student.id))) : students
+  if (!mine.length) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
+  const shown = view.kind === 'teacher' ? subjects.docs.filter((subject) => view.subjects.includes(String(subject.id))) : subjects.docs
+  const publishedOnly = view.kind === 'family' || Boolean(query.publishedOnly)
+  const published: Where[] = publishedOnly ? [{ published: { equals: true } }] : []
+  const [evaluations, grades] = await Promise.all([
+    shown.length
+      ? req.payload.find({
+          collection: 'evaluations',
+          where: { and: [{ class: { equals: klass.id } }, { subject: { in: shown.map((subject) => subject.id) } }, ...published] },
+          select: { subject: true, term: true, maximum: true, coefficient: true },
+          ...system,
+        })
+      : { docs: [] },
+    gradesOf(req, { and: [{ class: { equals: klass.id } }, ...published] }, view.kind !== 'family'),
+  ])
+  const figures = classFigures(
+    scheme,
+    {
+      students,
+      subjects: shown.map((subject) => ({ id: subject.id, name: subject.name, coefficient: subject.coefficient, periodMaximum: periodMaximumOf(subject.maxima, year) })),
+      terms: terms.docs,
+      evaluations: evaluations.docs.map((e) => ({ id: e.id, subject: idOf(e.subject)!, term: idOf(e.term)!, maximum: e.maximum, coefficient: e.coefficient ?? 1 })),
+      grades,
+    },
+    selection,
+  )
+  const own = (line: { student: ID }) => view.kind !== 'family' || mine.some((student) => String(student.id) === String(line.student))
+  return {
+    class: { id: klass.id, name: klass.name, code: klass.code },
+    schoolYear: year,
+    term: selection.term,
+    bulletin: scheme === 'rdc' ? selection.upTo : null,
+    publishedOnly,
+    /** Whose marks count: everyone's, a teacher's own courses, or the published marks a family's report card shows. */
+    view: view.kind,
+    ...figures,
+    students: (figures.students as { student: ID }[]).filter(own) as typeof figures.students,
+  }
+}
