@@ -2,14 +2,16 @@
  * Every average and place of a 1,000-pupil school (25 classes of 40, 12 courses, 4 marks per
  * course in each period and one per semester exam: 216,000 marks), loaded from PostgreSQL and
  * computed, for the Congolese and the French scheme; then one class through the endpoint's
- * path as the direction. Options: --runs <n> (default 3).
+ * path as the direction; then the year rollover of that school, previewed and applied.
+ * Options: --runs <n> (default 3).
  */
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { createLocalReq, getPayload } from 'payload'
-import { closePayload } from '../src/db/prepare'
+import { createLocalReq } from 'payload'
+import { withPayload } from '../src/db/prepare'
 import { loadClassResults } from '../src/results/classResults'
 import { loadSchoolResults } from '../src/results/schoolResults'
+import { applyRollover, previewRollover } from '../src/rollover/rollover'
 import { demoAccounts } from '../src/seed/accounts'
 import { benchDatabase, ms } from './support'
 
@@ -45,7 +47,7 @@ const build = async (client: pg.Client) => {
   )
   await client.query(
     `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
-     select $1, $2, 'Classe ' || k, 'B' || k, $3, 1 + k % 6, chr(65 + k / 6), 45 from generate_series(0, 24) k`,
+     select $1, $2, 'Classe ' || k, 'B' || k, $3, 1 + k % 6, chr(65 + k / 6), null from generate_series(0, 24) k`,
     [school, year, level],
   )
   await client.query(
@@ -97,7 +99,7 @@ const build = async (client: pg.Client) => {
             (select count(*)::int from grades where school_id = $1) as grades`,
     [school],
   )
-  return { school: school as number, ...counts }
+  return { school: school as number, year: year as number, ...counts }
 }
 
 const timed = async <T>(fn: () => Promise<T>) => {
@@ -117,12 +119,9 @@ const client = new pg.Client({ connectionString: db.url })
 try {
   await client.connect()
   const started = performance.now()
-  const { school, pupils, evaluations, grades } = await build(client)
+  const { school, year, pupils, evaluations, grades } = await build(client)
   console.log(`\nBuilt ${pupils} pupils, ${evaluations} evaluations, ${grades} marks in ${ms(performance.now() - started)}`)
-  // Its own key: getPayload caches per key, and the demo's loading already closed the default instance.
-  const { default: config } = await import('../payload.config')
-  const payload = await getPayload({ config, key: 'bench-averages' })
-  try {
+  await withPayload(async (payload) => {
     const rows = []
     for (const scheme of ['rdc', 'french'] as const) {
       await client.query('update schools set grading_scheme = $2 where id = $1', [school, scheme])
@@ -149,9 +148,17 @@ try {
     const { docs: [admin] } = await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.admin } }, depth: 0, overrideAccess: true })
     const read = await timed(async () => loadClassResults(await createLocalReq({ user: { ...admin, collection: 'users' } as never }, payload), klass.id))
     console.log(`\nOne class as the direction (the GET /api/classes/:id/results path): ${read.result.students.length} pupils, first ${ms(read.first)}, best ${ms(read.best)}`)
-  } finally {
-    await closePayload(payload)
-  }
+
+    // The year's end on the same school: the preview the admin drawer shows, then the apply.
+    const direction = async () => createLocalReq({ user: { ...admin, collection: 'users' } as never }, payload)
+    const preview = await timed(async () => previewRollover(await direction(), { fromYear: year, toYear: null }))
+    const at = performance.now()
+    const applied = await applyRollover(await direction(), { fromYear: year, toYear: null })
+    console.log(
+      `Rollover of ${preview.result.total} pupils (${JSON.stringify(preview.result.counts)}): preview first ${ms(preview.first)}, best ${ms(preview.best)}; ` +
+        `apply ${ms(performance.now() - at)} (${applied.classesCreated} classes created, ${applied.opened} enrollments opened)`,
+    )
+  })
 } finally {
   await client.end()
   await db.stop()

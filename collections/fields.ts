@@ -1,6 +1,7 @@
 import type { Field, PayloadRequest, RelationshipField } from 'payload'
 import { relationship } from 'payload/shared'
 import { idOf, idsOf, schoolIdsOf } from '../src/access/ids'
+import { existingRecords } from '../src/db/perRequest'
 import { schoolsOf } from '../src/access/predicates'
 import { fullName, type Names } from '../src/domain/names'
 import { hasAnyRole } from '../src/domain/roles'
@@ -32,14 +33,7 @@ export const existingRelation: RelationValidate = async (value, options) => {
   const { req, relationTo, data } = options
   const ids = [value].flat().map((v) => idOf(v as never)).filter((id) => id != null)
   if (!ids.length || typeof relationTo !== 'string') return true
-  const found = await req.payload.find({
-    collection: relationTo,
-    where: { id: { in: ids } },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
+  const found = { docs: await existingRecords(req, relationTo, ids) }
   const foundIds = new Set(found.docs.map((doc) => String(doc.id)))
   const missing = ids.filter((id) => !foundIds.has(String(id)))
   // A record of another school answers as if it did not exist: ids of other schools are not disclosed.

@@ -1,5 +1,6 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
 import { idOf } from '../../src/access/ids'
+import { perRequest } from '../../src/db/perRequest'
 import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
 import { childIds, pairScoped, scopedPublished, selfStudentIds, teachesPair } from '../../src/access/scopes'
 import { scoreProblem } from '../../src/domain/grading'
@@ -12,12 +13,24 @@ import { naming, relation, school, text } from '../fields'
 export const gradeStatuses = ['scored', 'absent', 'exempt'] as const
 const markKeepers = ['admin'] as const
 
+/** The evaluation a mark belongs to, looked up once for a whole batch of marks. */
+const evaluationOf = (req: PayloadRequest, id: unknown) =>
+  perRequest(req, `evaluation:${idOf(id as never)}`, () =>
+    req.payload.findByID({ collection: 'evaluations', id: idOf(id as never)!, depth: 0, overrideAccess: true, req, disableErrors: true }),
+  )
+
+/** Every pupil who was ever in a class (a mark may outlive a move), looked up once per request. */
+const pupilsOf = (req: PayloadRequest, klass: unknown) =>
+  perRequest(req, `pupils:${idOf(klass as never)}`, async () => {
+    const rows = await req.payload.find({ collection: 'enrollments', where: { class: { equals: idOf(klass as never) } }, pagination: false, depth: 0, overrideAccess: true, select: { student: true }, req })
+    return new Set(rows.docs.map((row) => String(idOf(row.student))))
+  })
+
 /** A teacher enters marks only for evaluations of their own class × subject pairs. */
-const teacherOfEvaluation = async ({ req, data }: { req: never; data?: { evaluation?: unknown } }) => {
-  const request = req as { user?: never; payload: import('payload').Payload }
-  if (!hasAnyRole(request.user, ['teacher'])) return false
+const teacherOfEvaluation = async ({ req, data }: { req: PayloadRequest; data?: { evaluation?: unknown } }) => {
+  if (!hasAnyRole(req.user, ['teacher'])) return false
   if (!data) return true
-  const evaluation = await request.payload.findByID({ collection: 'evaluations', id: idOf(data.evaluation as never)!, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const evaluation = await evaluationOf(req, data.evaluation)
   return Boolean(evaluation) && teachesPair(req, evaluation!.class, evaluation!.subject)
 }
 
@@ -27,7 +40,8 @@ const teacherOfEvaluation = async ({ req, data }: { req: never; data?: { evaluat
  */
 const markRules: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
   const next = { ...originalDoc, ...data }
-  const evaluation = await req.payload.findByID({ collection: 'evaluations', id: idOf(next.evaluation)!, depth: 0, overrideAccess: true, req })
+  const evaluation = await evaluationOf(req, next.evaluation)
+  if (!evaluation) throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.unknownRelation', { field: 'evaluation', ids: String(idOf(next.evaluation)) }) }])
   if (req.user && !hasAnyRole(req.user, ['it', ...markKeepers]) && !(await teachesPair(req, evaluation.class, evaluation.subject)))
     throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.notYourCourse') }])
   Object.assign(data, {
@@ -41,13 +55,8 @@ const markRules: CollectionBeforeChangeHook = async ({ data, req, originalDoc })
     const problem = next.score == null ? 'required' : scoreProblem(Number(next.score), evaluation.maximum)
     if (problem) throw invalid(req, [{ path: 'score', message: tReq(req, `errors.score.${problem}`, { score: String(next.score), maximum: evaluation.maximum }) }])
   } else data.score = null
-  const enrolled = await req.payload.count({
-    collection: 'enrollments',
-    where: { student: { equals: idOf(next.student) }, class: { equals: idOf(evaluation.class) } },
-    overrideAccess: true,
-    req,
-  })
-  if (!enrolled.totalDocs) throw invalid(req, [{ path: 'student', message: tReq(req, 'errors.notInClass') }])
+  if (!(await pupilsOf(req, evaluation.class)).has(String(idOf(next.student))))
+    throw invalid(req, [{ path: 'student', message: tReq(req, 'errors.notInClass') }])
   return data
 }
 

@@ -30,7 +30,15 @@ const streamed = async (req: PayloadRequest, run: (onProgress: ImportOptions['on
   const encoder = new TextEncoder()
   let controller!: ReadableStreamDefaultController<Uint8Array>
   const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) })
-  const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`))
+  // A caller who goes away does not stop the import: it lands (or not) as a whole all the same.
+  const quietly = (action: () => void) => {
+    try {
+      action()
+    } catch {
+      // the caller cancelled the stream
+    }
+  }
+  const line = (value: unknown) => quietly(() => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`)))
   let started!: () => void
   const ready = new Promise<void>((resolve) => (started = resolve))
   const finished = run((progress, total) => {
@@ -40,7 +48,7 @@ const streamed = async (req: PayloadRequest, run: (onProgress: ImportOptions['on
   await Promise.race([ready, finished])
   finished
     .then(line, (error) => line({ errors: [{ message: publicMessage(req, error) }] }))
-    .finally(() => controller.close())
+    .finally(() => quietly(() => controller.close()))
   return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' } })
 }
 

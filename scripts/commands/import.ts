@@ -4,6 +4,7 @@ import { withPayload } from '../../src/db/prepare'
 import { t } from '../../src/i18n'
 import { importStudents, schoolFor, type ImportResult } from '../../src/imports/students'
 import type { Command, CommandArgs } from './types'
+import { importMarks, marksOptions, marksUsage } from './importMarks'
 
 /** `[#####-----] 120/2000` on stderr, redrawn in place; only on a terminal. */
 const progressBar = () => {
@@ -50,6 +51,7 @@ type Kind = { run: Command['run']; options: NonNullable<Command['options']>; usa
 /** One entry per kind of file: `import <kind> FILE ...`. */
 const kinds: Record<string, Kind> = {
   students: { run: importClassList, options: studentsOptions, usage: studentsUsage },
+  marks: { run: importMarks, options: marksOptions, usage: marksUsage },
 }
 
 export const importCommand: Command = {

@@ -2,6 +2,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { withPayload } from '../../src/db/prepare'
 import { tReq } from '../../src/i18n'
 import { applyRollover, nextYearName, previewRollover, type RolloverOptions, type RolloverPreview } from '../../src/rollover/rollover'
+import { sourceNote } from '../../src/admin/rollover/strings'
 import type { Command } from './types'
 
 const yearNamed = async (payload: Payload, school: number, name: string) =>
@@ -19,7 +20,7 @@ const print = (req: PayloadRequest, plan: RolloverPreview & { applied: boolean }
       klass.pupils.map((pupil) => ({
         [text('pupil')]: pupil.fullName,
         [text('percentage')]: pupil.percentage ?? '—',
-        [text('decision')]: `${text(`decisions.${pupil.decision}`)}${pupil.recorded || pupil.decision === 'graduated' ? '' : ` (${text('proposed')})`}`,
+        [text('decision')]: `${text(`decisions.${pupil.decision}`)}${sourceNote[pupil.source] ? ` (${text(sourceNote[pupil.source]!)})` : ''}`,
         [text('nextClass')]: pupil.to ? `${pupil.to.code}${pupil.to.new ? ` (${text('newClass')})` : ''}${pupil.to.alreadyEnrolled ? ` (${text('keptPlace')})` : ''}` : '—',
       })),
     )

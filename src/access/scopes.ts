@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 import { hasAnyRole, type Role } from '../domain/roles'
+import { perRequest } from '../db/perRequest'
 import { idOf, type ID } from './ids'
 import { schoolsOf, type Predicate } from './predicates'
 
@@ -7,12 +8,7 @@ import { schoolsOf, type Predicate } from './predicates'
  * The ids a parent, student or teacher may reach, looked up once per request.
  * Lookups run as the system (they only read ids) inside the request's transaction.
  */
-const cached = async <T = ID[]>(req: PayloadRequest, key: string, load: () => Promise<T>) => {
-  const cacheKey = `kelasi:scope:${key}:${req.user?.id}`
-  const context = req.context as Record<string, unknown>
-  if (!context[cacheKey]) context[cacheKey] = load()
-  return context[cacheKey] as Promise<T>
-}
+const cached = <T = ID[]>(req: PayloadRequest, key: string, load: () => Promise<T>) => perRequest(req, `scope:${key}:${req.user?.id}`, load)
 
 /**
  * Every lookup stays inside the user's own schools: a record of another school that names

@@ -1,6 +1,6 @@
 /** `/admin/import`: the class-list import page, inside the admin's own frame and navigation. */
 import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
+import { Gutter, SetStepNav } from '@payloadcms/ui'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import { idsOf } from '../access/ids'
@@ -40,6 +40,7 @@ export const StudentImportView = async ({ initPageResult, params, searchParams }
       user={user}
       visibleEntities={visibleEntities}
     >
+      <SetStepNav nav={[{ label: t(language, 'collections.students.plural'), url: `${admin}/collections/students` }, { label: t(language, 'import.title') }]} />
       <Gutter>
         <h1>{t(language, 'import.title')}</h1>
         {allowed ? (

@@ -10,11 +10,14 @@ export const closePayload = async (payload: Payload) => {
   await payload.destroy()
 }
 
+let instances = 0
+
 /** Payload on DATABASE_URL for the length of `fn`, closed afterwards (scripts, not the app). */
 export const withPayload = async <T>(fn: (payload: Payload) => Promise<T>) => {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config })
+  // A key of its own: getPayload caches instances, and would hand back one already destroyed.
+  const payload = await getPayload({ config, key: `kelasi-script-${++instances}` })
   try {
     return await fn(payload)
   } finally {

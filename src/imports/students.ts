@@ -1,14 +1,15 @@
 /**
  * Importing a class list into a school: the sheet reader, the class-list rules and the plan
  * (src/imports/plan.ts) glued to the database. The context is loaded in a few set queries and
- * every write goes through the adapter in one transaction, so 2,000 rows take seconds; the
- * collection hooks are bypassed, so their effects (fullName, audit entries) are written here.
+ * the writes are multi-row INSERTs (and adapter updates) in one transaction, so 2,000 rows take
+ * seconds; the collection hooks are bypassed, so their effects (fullName, audit entries) are
+ * written here, after access was checked once for the whole import.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { APIError, createLocalReq, type Payload, type PayloadRequest, type TypedUser, type Where } from 'payload'
 import { idOf, idsOf, type ID } from '../access/ids'
 import { schoolToday } from '../api/request'
-import { findHeaderRow, cellText, parseClassList, type ClassListField, type RowError, type SheetRow } from '../domain/classList'
+import { cellText, findHeaderRow, normaliseHeader, parseClassList, type ClassListField, type RowError, type SheetRow } from '../domain/classList'
 import type { Change } from '../domain/audit'
 import { fullName } from '../domain/names'
 import { t } from '../i18n'
@@ -47,13 +48,17 @@ export type ClassListSheet = ParsedList & { headerCells: CellValue[]; cells: Map
 const maxBytes = () => Number(process.env.KELASI_MAX_UPLOAD_BYTES || 10 * 1024 * 1024)
 const refusal = (language: unknown, message: string, status = 400) => new APIError(`${message} ${t(language, 'errors.import.nothingImported')}`, status)
 
+/** Figures as the reader writes them: "10 000", "12,5". */
+const readable = (params: Record<string, string | number>, language: unknown) =>
+  Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? value.toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR') : value]))
+
 /** The sheet read and parsed; a file that cannot be a class list is refused as a whole. */
 export const readClassList = async (file: Buffer, language?: unknown): Promise<ClassListSheet> => {
   let rows: SheetRow<CellValue>[]
   try {
     rows = (await readSheet(file, { maxBytes: maxBytes() })).rows
   } catch (error) {
-    if (error instanceof SheetError) throw refusal(language, t(language, `errors.import.sheet.${error.code}`, error.params))
+    if (error instanceof SheetError) throw refusal(language, t(language, `errors.import.sheet.${error.code}`, readable(error.params, language)))
     throw error
   }
   const list = parseClassList(rows)
@@ -104,7 +109,7 @@ const loadContext = async (payload: Payload, req: PayloadRequest, school: ID, ma
   if (!year) throw refusal(language, t(language, 'errors.noCurrentYear'), 404)
   const inSchool = { school: { equals: school } }
   const classes = await all<Context['classes'][number]>(payload, req, 'classes', { ...inSchool, schoolYear: { equals: year.id } }, { id: true, name: true, code: true, capacity: true })
-  const classOption = classCode ? classes.find((klass) => [klass.code, klass.name].some((name) => name.toLowerCase() === classCode.trim().toLowerCase())) : undefined
+  const classOption = classCode ? classes.find((klass) => [klass.code, klass.name].some((name) => normaliseHeader(name) === normaliseHeader(classCode))) : undefined
   if (classCode && !classOption) throw refusal(language, t(language, 'errors.import.unknownClassOption', { class: classCode }))
   const students = matricules.length
     ? await all<Context['students'][number]>(payload, req, 'students', { ...inSchool, matricule: { in: matricules } }, {
@@ -173,7 +178,7 @@ export const runImport = async (payload: Payload, options: ImportOptions) => {
       throw new APIError(t(language, 'errors.import.writeFailed', { reason: refusedBecause(error) }), 409)
     }
   }
-  return { result: counted(plan, options.dryRun, language), sheet, plan }
+  return { result: counted(plan, options.dryRun, language), sheet }
 }
 
 export const importStudents = async (payload: Payload, options: ImportOptions): Promise<ImportResult> => (await runImport(payload, options)).result

@@ -1,5 +1,6 @@
 import { initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../access/ids'
+import { existingRecords } from '../db/perRequest'
 import { inTransaction } from '../db/transaction'
 
 /** A comment left undefined keeps the one the mark has (a sheet's empty cell); null removes it. */
@@ -23,6 +24,8 @@ export const saveGrades = async (
   const counts = { created: 0, updated: 0, cleared: 0, unchanged: 0 }
   const save = async () => {
     const existing = await req.payload.find({ collection: 'grades', where: { evaluation: { equals: evaluation.id } }, pagination: false, ...as, overrideAccess: true })
+    // One query for every pupil named, instead of one per mark when each is validated.
+    await existingRecords(req, 'students', marks.map((mark) => mark.student))
     const byStudent = new Map(existing.docs.map((grade) => [String(idOf(grade.student)), grade]))
     for (const mark of marks) {
       const current = byStudent.get(String(mark.student))

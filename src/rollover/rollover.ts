@@ -123,7 +123,9 @@ const present = (req: PayloadRequest, years: Years, { schoolDoc, levels, classes
   }
   const moves = result.moves.map((move) => {
     const pupil = pupilOf.get(String(move.enrollment))!
-    return { ...move, fullName: pupil.fullName, percentage: pupil.percentage, recorded: pupil.decision !== null, to: targetOf(move) }
+    // Why this decision: recorded by the deliberation, proposed from the percentage, or by default without marks.
+    const source: 'recorded' | 'percentage' | 'default' = pupil.decision !== null ? 'recorded' : pupil.percentage !== null ? 'percentage' : 'default'
+    return { ...move, fullName: pupil.fullName, percentage: pupil.percentage, source, to: targetOf(move) }
   })
   // Classes created only for pupils who already have a place next year are not created.
   const needed = new Set(moves.flatMap((move) => (move.to?.key ? [move.to.key] : [])))
@@ -173,7 +175,7 @@ export const applyRollover = (req: PayloadRequest, options: RolloverOptions) =>
     // The closing year's row lock: a concurrent apply waits here, then finds nobody left to move.
     await req.payload.db.updateOne({ collection: 'school-years', id: years.from.id, data: { name: years.from.name }, req, returning: false })
     const preview = present(req, years, await plan(req, years))
-    if (!preview.total) return { ...preview, applied: false, message: tReq(req, 'rollover.nothingToMove', { year: years.from.name }) }
+    if (!preview.total) return { ...preview, applied: false, closed: 0, opened: 0, classesCreated: 0, message: tReq(req, 'rollover.nothingToMove', { year: years.from.name }) }
     if (preview.blocking)
       throw invalid(req, preview.warnings.filter((w) => w.blocking).map((w) => ({ path: `warnings.${w.code}`, message: w.message })))
 

@@ -189,30 +189,15 @@ describe('the attendance export', () => {
 
 describe('the command line', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'kelasi-sheets-'))
-  // The commands are registered in scripts/commands/index.ts by hand; run them the way kelasi.ts does.
-  const runner = path.join(folder, 'run.mts')
-  writeFileSync(
-    runner,
-    [
-      `const { exportCommand } = await import(${JSON.stringify(path.resolve('scripts/commands/export.ts'))})`,
-      `const { importMarks } = await import(${JSON.stringify(path.resolve('scripts/commands/importMarks.ts'))})`,
-      'const [which, input] = process.argv.slice(2)',
-      'try {',
-      "  const result = await (which === 'export' ? exportCommand.run(JSON.parse(input)) : importMarks(JSON.parse(input)))",
-      '  console.log(JSON.stringify(result))',
-      '  process.exit(0)',
-      '} catch (error) {',
-      '  console.log(JSON.stringify({ error: error.message }))',
-      '  process.exit(1)',
-      '}',
-    ].join('\n'),
-  )
+  // The command line as an operator types it: `npm run kelasi -- <command> … --json`.
   const run = (which: 'export' | 'import', args: string[], options: Record<string, unknown>) => {
-    const child = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', runner, which, JSON.stringify({ args, options, json: true })], {
+    const flags = Object.entries(options).flatMap(([key, value]) => (value === true ? [`--${key}`] : [`--${key}`, String(value)]))
+    const child = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/kelasi.ts', which, ...args, ...flags, '--json'], {
       encoding: 'utf8',
-      env: { ...process.env, KELASI_LOGS: 'stderr' },
+      env: process.env,
     })
-    return { status: child.status, answer: JSON.parse(child.stdout.trim().split('\n').pop() || '{}') }
+    const { ok: _ok, command: _command, ...answer } = JSON.parse(child.stdout.trim().split('\n').pop() || '{}')
+    return { status: child.status, answer }
   }
 
   it('exports a class list by class and school code, as the system', () => {

@@ -173,7 +173,7 @@ describe('applying a rollover', () => {
       [of('Fay')]: ['repeating', '6P'],
     })
     const ben = body.classes.find((k: any) => k.code === '5P').pupils.find((p: any) => p.student === of('Ben'))
-    expect([ben.percentage, ben.recorded, ben.to.new]).toEqual([40, false, false])
+    expect([ben.percentage, ben.source, ben.to.new]).toEqual([40, 'percentage', false])
     expect(body.classesToCreate.map((k: any) => [k.code, k.name])).toEqual([
       ['6P', '6e primaire'],
       ['1S', '1re secondaire'],

@@ -3,7 +3,7 @@ import { Banner, Button, ConfirmationModal, Drawer, toast, useConfig, useModal }
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { RolloverPreview } from '../../rollover/rollover'
-import { fill, type RolloverStrings } from './strings'
+import { fill, sourceNote, type RolloverStrings } from './strings'
 
 type Year = { id: number | string; name: string }
 type Props = { yearId: number | string; yearName: string; suggestedName: string; nextYears: Year[]; strings: RolloverStrings; language: string }
@@ -129,7 +129,7 @@ export const RolloverDrawer = ({ yearId, yearName, suggestedName, nextYears, str
                       <td style={cell}>{number(pupil.percentage)}</td>
                       <td style={cell}>
                         {s[`decisions.${pupil.decision}`]}
-                        {!pupil.recorded && pupil.decision !== 'graduated' ? ` (${s.proposed})` : ''}
+                        {sourceNote[pupil.source] ? ` (${s[sourceNote[pupil.source]!]})` : ''}
                       </td>
                       <td style={cell}>
                         {pupil.to ? `${pupil.to.code}${pupil.to.new ? ` (${s.newClass})` : ''}${pupil.to.alreadyEnrolled ? ` (${s.keptPlace})` : ''}` : '—'}

@@ -20,6 +20,7 @@ export const stringKeys = [
   'newClass',
   'keptPlace',
   'proposed',
+  'byDefault',
   'classesToCreate',
   'warningsTitle',
   'blocking',
@@ -31,6 +32,9 @@ export const stringKeys = [
 ] as const
 
 export type RolloverStrings = Record<(typeof stringKeys)[number], string>
+
+/** The note after a decision the deliberation did not record. */
+export const sourceNote = { recorded: null, percentage: 'proposed', default: 'byDefault' } as const
 
 /** Fills `{{name}}` placeholders, as src/i18n does on the server. */
 export const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, name) => String(vars[name] ?? ''))
