@@ -50,16 +50,18 @@ if (values.help) {
 if (values.json) process.env.KELASI_LOGS = 'stderr'
 ensureSecret()
 let status = 0
+// process.exit does not wait for a piped stdout: a long JSON answer would be cut at 64 KiB.
+const print = (text: string) => new Promise((resolve) => process.stdout.write(`${text}\n`, resolve))
 const db = await startDatabase({ folder: path.join(dataFolder, 'postgres'), port: Number(process.env.KELASI_PG_PORT || 54329), database: 'kelasi' })
 process.env.DATABASE_URL = db.url
 process.env.SMTP_PORT ||= '2525'
 try {
   const { json, help: _help, ...options } = values as Record<string, string | boolean | undefined>
   const result = await command.run({ args: positionals.slice(1), options, json: Boolean(json) })
-  console.log(values.json ? JSON.stringify({ ok: true, command: name, ...result }) : `${name}: done ${JSON.stringify(result)}`)
+  await print(values.json ? JSON.stringify({ ok: true, command: name, ...result }) : `${name}: done ${JSON.stringify(result)}`)
 } catch (error) {
   const message = (error as Error).message
-  if (values.json) console.log(JSON.stringify({ ok: false, command: name, error: message }))
+  if (values.json) await print(JSON.stringify({ ok: false, command: name, error: message }))
   else console.error(`${name}: ${message}`)
   status = 1
 } finally {

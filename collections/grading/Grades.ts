@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
 import { idOf } from '../../src/access/ids'
 import { perRequest } from '../../src/db/perRequest'
+import { copiedFromEvaluation } from '../../src/marks/derived'
 import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
 import { childIds, pairScoped, scopedPublished, selfStudentIds, teachesPair } from '../../src/access/scopes'
 import { scoreProblem } from '../../src/domain/grading'
@@ -44,13 +45,7 @@ const markRules: CollectionBeforeChangeHook = async ({ data, req, originalDoc })
   if (!evaluation) throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.unknownRelation', { field: 'evaluation', ids: String(idOf(next.evaluation)) }) }])
   if (req.user && !hasAnyRole(req.user, ['it', ...markKeepers]) && !(await teachesPair(req, evaluation.class, evaluation.subject)))
     throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.notYourCourse') }])
-  Object.assign(data, {
-    school: idOf(evaluation.school),
-    class: idOf(evaluation.class),
-    subject: idOf(evaluation.subject),
-    term: idOf(evaluation.term),
-    published: Boolean(evaluation.published),
-  })
+  Object.assign(data, copiedFromEvaluation(evaluation))
   if (next.status === 'scored') {
     const problem = next.score == null ? 'required' : scoreProblem(Number(next.score), evaluation.maximum)
     if (problem) throw invalid(req, [{ path: 'score', message: tReq(req, `errors.score.${problem}`, { score: String(next.score), maximum: evaluation.maximum }) }])

@@ -5,7 +5,6 @@
  * seconds; the collection hooks are bypassed, so their effects (fullName, audit entries) are
  * written here, after access was checked once for the whole import.
  */
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { APIError, createLocalReq, type Payload, type PayloadRequest, type TypedUser, type Where } from 'payload'
 import { idOf, idsOf, type ID } from '../access/ids'
 import { schoolToday } from '../api/request'
@@ -13,6 +12,7 @@ import { cellText, findHeaderRow, normaliseHeader, parseClassList, type ClassLis
 import type { Change } from '../domain/audit'
 import { fullName } from '../domain/names'
 import { t } from '../i18n'
+import { inserter } from '../db/bulk'
 import { inTransaction } from '../db/transaction'
 import { writeAudit, clientIP } from '../../hooks/audit'
 import { SheetError } from '../sheets/errors'
@@ -191,21 +191,6 @@ const chunk = 100
 const birthDay = (date?: string | null) => (date ? `${date}T00:00:00.000Z` : date)
 const asChanges = (before: Row, after: Row): Change[] =>
   Object.keys(after).sort().map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
-
-/** Multi-row INSERTs on the request's transaction; ids come back in the order of the rows. */
-const inserter = async (payload: Payload, req: PayloadRequest) => {
-  const adapter = payload.db as unknown as PostgresAdapter
-  const transaction = await req.transactionID
-  const db = (transaction !== undefined && adapter.sessions[transaction]?.db) || adapter.drizzle
-  return async (table: string, rows: Row[]): Promise<ID[]> => {
-    const ids: ID[] = []
-    for (let at = 0; at < rows.length; at += 1000) {
-      const inserted = await db.insert(adapter.tables[table]).values(rows.slice(at, at + 1000)).returning({ id: adapter.tables[table].id })
-      ids.push(...inserted.map((row) => row.id as ID))
-    }
-    return ids
-  }
-}
 
 /**
  * The plan written in the request's transaction: new records as multi-row INSERTs (the bulk of

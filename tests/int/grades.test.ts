@@ -44,6 +44,12 @@ describe('entering an evaluation', () => {
     expect(saved).toHaveLength(pupils.length)
     expect(saved.find((g) => g.student === pupils[0])).toMatchObject({ status: 'absent', score: null })
     expect(saved.find((g) => g.student === pupils[2])).toMatchObject({ status: 'scored', score: 12, comment: 'Très bien', published: false })
+    // Every new mark is in the audit log, with who entered it and its value.
+    const created = await payload.find({ collection: 'audit-logs', where: { collection: { equals: 'grades' }, action: { equals: 'create' }, documentId: { in: saved.map((g) => String(g.id)) } }, pagination: false, depth: 0 })
+    expect(created.docs).toHaveLength(pupils.length)
+    const third = created.docs.find((entry) => entry.documentId === String(saved.find((g) => g.student === pupils[2])!.id))!
+    expect(third.user).toBe(fx.users.teacher.id)
+    expect(third.changes).toEqual(expect.arrayContaining([{ field: 'score', before: null, after: 12 }, { field: 'student', before: null, after: pupils[2] }]))
 
     grades[3] = { student: pupils[3], score: 19.5, comment: undefined }
     const second = await rest('POST', `/evaluations/${evaluation.id}/grades`, { token: teacher, body: { grades } })
