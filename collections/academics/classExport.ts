@@ -1,9 +1,8 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import type { ID } from '../../src/access/ids'
-import { needUser } from '../../src/api/request'
 import { dayOf } from '../../src/domain/timetable'
 import { t } from '../../src/i18n'
-import { needStaff, safeFileName, xlsxResponse } from '../../src/sheets/download'
+import { safeFileName, staffDownload } from '../../src/sheets/download'
 import { writeWorkbook, type SheetColumn } from '../../src/sheets/write'
 import { classRoster } from './classRoster'
 
@@ -70,12 +69,4 @@ export const classListWorkbook = async (req: PayloadRequest, classId: ID, { syst
 }
 
 /** `GET /api/classes/:id/export`: the class list as .xlsx, for staff who may read the class. */
-export const classExportEndpoint: Endpoint = {
-  path: '/:id/export',
-  method: 'get',
-  handler: async (req) => {
-    needUser(req)
-    needStaff(req)
-    return xlsxResponse(await classListWorkbook(req, String(req.routeParams?.id)))
-  },
-}
+export const classExportEndpoint = staffDownload('/:id/export', (req) => classListWorkbook(req, String(req.routeParams?.id)))

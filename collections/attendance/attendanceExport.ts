@@ -1,10 +1,9 @@
-import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
-import { needUser } from '../../src/api/request'
 import { attendanceTotals } from '../../src/domain/attendance'
 import { dayOf } from '../../src/domain/timetable'
 import { t } from '../../src/i18n'
-import { needStaff, safeFileName, xlsxResponse } from '../../src/sheets/download'
+import { safeFileName, staffDownload } from '../../src/sheets/download'
 import { writeWorkbook, type SheetColumn } from '../../src/sheets/write'
 import { classStudents } from '../academics/classStudents'
 import { studentsInOrder } from '../academics/classRoster'
@@ -115,13 +114,6 @@ export const attendanceWorkbook = async (req: PayloadRequest, query: { class?: u
 }
 
 /** `GET /api/attendance/export?class=ID&from=YYYY-MM-DD&to=YYYY-MM-DD`: the register as .xlsx, for staff. */
-export const attendanceExportEndpoint: Endpoint = {
-  path: '/export',
-  method: 'get',
-  handler: async (req) => {
-    needUser(req)
-    needStaff(req)
-    const query = Object.fromEntries(['class', 'from', 'to'].map((key) => [key, req.searchParams.get(key)]))
-    return xlsxResponse(await attendanceWorkbook(req, query))
-  },
-}
+export const attendanceExportEndpoint = staffDownload('/export', (req) =>
+  attendanceWorkbook(req, Object.fromEntries(['class', 'from', 'to'].map((key) => [key, req.searchParams.get(key)]))),
+)

@@ -8,12 +8,12 @@ import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { date, naming, relation, school, text } from '../fields'
 import { subjectOfClassLevel } from '../academics/subjectOfClassLevel'
+import { markKeepers, markWriters } from './access'
 import { gradesEndpoint } from './gradesEntry'
 import { marksExportEndpoint } from './marksExport'
 import { marksImportEndpoint } from './marksImport'
 
 export const evaluationKinds = ['test', 'homework', 'exam'] as const
-const markKeepers = ['admin'] as const
 
 /** A teacher creates evaluations for their own class × subject pairs only. */
 const teacherOfPair = async ({ req, data }: { req: never; data?: { class?: unknown; subject?: unknown } }) => {
@@ -82,8 +82,8 @@ export const Evaluations: CollectionConfig = {
       scoped('student', 'class', selfClassIds),
     ),
     create: anyOf(isIT, staffCreates([...markKeepers]), teacherOfPair as never),
-    update: anyOf(isIT, staffOf([...markKeepers]), pairScoped),
-    delete: anyOf(isIT, staffOf([...markKeepers]), pairScoped),
+    update: markWriters,
+    delete: markWriters,
   },
   fields: [
     school(),

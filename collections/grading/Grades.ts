@@ -10,9 +10,9 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { naming, relation, school, text } from '../fields'
+import { markKeepers, markWriters } from './access'
 
 export const gradeStatuses = ['scored', 'absent', 'exempt'] as const
-const markKeepers = ['admin'] as const
 
 /** The evaluation a mark belongs to, looked up once for a whole batch of marks. */
 const evaluationOf = (req: PayloadRequest, id: unknown) =>
@@ -69,8 +69,8 @@ export const Grades: CollectionConfig = {
       scopedPublished('student', 'student', selfStudentIds),
     ),
     create: anyOf(isIT, staffCreates([...markKeepers]), teacherOfEvaluation as never),
-    update: anyOf(isIT, staffOf([...markKeepers]), pairScoped),
-    delete: anyOf(isIT, staffOf([...markKeepers]), pairScoped),
+    update: markWriters,
+    delete: markWriters,
   },
   indexes: [{ fields: ['evaluation', 'student'], unique: true }],
   fields: [

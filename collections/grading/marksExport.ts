@@ -1,8 +1,7 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
-import { needUser } from '../../src/api/request'
 import { t } from '../../src/i18n'
-import { needStaff, safeFileName, xlsxResponse } from '../../src/sheets/download'
+import { safeFileName, staffDownload } from '../../src/sheets/download'
 import { writeWorkbook } from '../../src/sheets/write'
 import { classRoster } from '../academics/classRoster'
 
@@ -51,12 +50,4 @@ export const marksWorkbook = async (req: PayloadRequest, evaluationId: ID, { sys
 }
 
 /** `GET /api/evaluations/:id/export`: the marks sheet as .xlsx, for staff who may read the evaluation. */
-export const marksExportEndpoint: Endpoint = {
-  path: '/:id/export',
-  method: 'get',
-  handler: async (req) => {
-    needUser(req)
-    needStaff(req)
-    return xlsxResponse(await marksWorkbook(req, String(req.routeParams?.id)))
-  },
-}
+export const marksExportEndpoint = staffDownload('/:id/export', (req) => marksWorkbook(req, String(req.routeParams?.id)))

@@ -1,4 +1,5 @@
-import { APIError, type PayloadRequest } from 'payload'
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { needUser } from '../api/request'
 import { hasAnyRole } from '../domain/roles'
 import { tReq } from '../i18n'
 
@@ -29,3 +30,14 @@ export const xlsxResponse = (file: { name: string; data: Buffer }) =>
 export const needStaff = (req: PayloadRequest) => {
   if (!hasAnyRole(req.user, ['it', 'admin', 'secretariat', 'finance', 'teacher'])) throw new APIError(tReq(req, 'export.errors.staffOnly'), 403)
 }
+
+/** A GET endpoint that answers a workbook built as the caller, for the school's staff only. */
+export const staffDownload = (path: string, build: (req: PayloadRequest) => Promise<{ name: string; data: Buffer }>): Endpoint => ({
+  path,
+  method: 'get',
+  handler: async (req) => {
+    needUser(req)
+    needStaff(req)
+    return xlsxResponse(await build(req))
+  },
+})
