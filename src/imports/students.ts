@@ -83,9 +83,9 @@ export const schoolFor = async (payload: Payload, given: string | undefined, use
     : mine
       ? { id: { in: mine } }
       : {}
-  const found = await payload.find({ collection: 'schools', where, limit: 10, depth: 0, overrideAccess: true, pagination: false })
+  const found = await payload.find({ collection: 'schools', where, sort: 'code', depth: 0, overrideAccess: true, pagination: false })
   if (given && !found.docs.length) throw refusal(language, t(language, 'errors.import.unknownSchool', { school: given }), 404)
-  if (found.docs.length !== 1) throw refusal(language, t(language, 'errors.import.schoolRequired', { schools: found.docs.map((school) => school.code).sort().join(', ') }))
+  if (found.docs.length !== 1) throw refusal(language, t(language, 'errors.import.schoolRequired', { schools: found.docs.map((school) => school.code).join(', ') }))
   return found.docs[0].id
 }
 

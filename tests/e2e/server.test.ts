@@ -143,6 +143,25 @@ describe('the school year in the admin', () => {
     ])
     await page.close()
   })
+
+  it('a secretary checks a class list in the admin import page: counts and the rejected row, nothing saved', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' })
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', demoAccounts.secretariat)
+    await page.fill('#field-password', demoPassword)
+    await page.click('button[type=submit]')
+    await page.waitForURL(`${server.url}/admin`)
+    await page.goto(`${server.url}/admin/import`)
+    await page.waitForSelector('text=Importer une liste de classe')
+    await page.setInputFiles('input[type=file]', 'tests/fixtures/liste-classe-exemple.xlsx')
+    await page.click('button:has-text("Vérifier")')
+    await page.waitForSelector('text=Simulation terminée : rien n’a été enregistré.')
+    await page.waitForSelector('text=Lignes refusées')
+    await page.screenshot({ path: `${shots}/admin-import-dry-run.png`, fullPage: true })
+    const rejected = await page.locator('table').last().locator('tbody tr').count()
+    expect(rejected).toBeGreaterThan(0)
+    await page.close()
+  })
 })
 
 describe('without a database', () => {
