@@ -84,6 +84,7 @@ export interface Config {
     attendance: Attendance;
     evaluations: Evaluation;
     grades: Grade;
+    'report-cards': ReportCard;
     media: Media;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
@@ -114,6 +115,7 @@ export interface Config {
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
     grades: GradesSelect<false> | GradesSelect<true>;
+    'report-cards': ReportCardsSelect<false> | ReportCardsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -543,6 +545,34 @@ export interface Grade {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-cards".
+ */
+export interface ReportCard {
+  id: number;
+  school: number | School;
+  student: number | Student;
+  class: number | Class;
+  term: number | Term;
+  status: 'draft' | 'published';
+  publishedAt?: string | null;
+  conduct?: string | null;
+  application?: string | null;
+  teacherAppreciation?: string | null;
+  headAppreciation?: string | null;
+  snapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -658,6 +688,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'grades';
         value: number | Grade;
+      } | null)
+    | ({
+        relationTo: 'report-cards';
+        value: number | ReportCard;
       } | null)
     | ({
         relationTo: 'media';
@@ -1024,6 +1058,25 @@ export interface GradesSelect<T extends boolean = true> {
   subject?: T;
   term?: T;
   published?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-cards_select".
+ */
+export interface ReportCardsSelect<T extends boolean = true> {
+  school?: T;
+  student?: T;
+  class?: T;
+  term?: T;
+  status?: T;
+  publishedAt?: T;
+  conduct?: T;
+  application?: T;
+  teacherAppreciation?: T;
+  headAppreciation?: T;
+  snapshot?: T;
   updatedAt?: T;
   createdAt?: T;
 }

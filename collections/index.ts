@@ -12,6 +12,7 @@ import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
+import { ReportCards } from './grading/ReportCards'
 import { Guardians } from './people/Guardians'
 import { Students } from './people/Students'
 import { Teachers } from './people/Teachers'
@@ -37,6 +38,7 @@ export const collections: CollectionConfig[] = [
   Attendance,
   Evaluations,
   Grades,
+  ReportCards,
   Media,
   AuditLogs,
 ]

@@ -128,10 +128,14 @@ export const scoped =
     return allowed.length ? { [field]: { in: allowed } } : false
   }
 
-/** Like `scoped`, for marks: only what has been published reaches parents and students. */
-export const scopedPublished =
-  (role: Role, field: string, scope: (req: PayloadRequest) => Promise<ID[]>): Predicate =>
+/** Like `scoped`, and only the rows that also meet `condition` (what the school has published). */
+export const scopedWhen =
+  (role: Role, field: string, scope: (req: PayloadRequest) => Promise<ID[]>, condition: Where): Predicate =>
   async (args) => {
     const rows = await scoped(role, field, scope)(args)
-    return rows && typeof rows === 'object' ? { and: [rows as Where, { published: { equals: true } }] } : false
+    return rows && typeof rows === 'object' ? { and: [rows as Where, condition] } : false
   }
+
+/** For marks: only what has been published reaches parents and students. */
+export const scopedPublished = (role: Role, field: string, scope: (req: PayloadRequest) => Promise<ID[]>) =>
+  scopedWhen(role, field, scope, { published: { equals: true } })

@@ -50,6 +50,12 @@ const markOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => {
   return { school: fx.schools[school].id, evaluation: sheets[n % sheets.length], student: pupils[Math.floor(n / sheets.length) % pupils.length], status: 'scored', score: 5 }
 }
 
+/** A report card of a term made for the matrix: each n its own evaluation-free term × pupil. */
+const cardOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => {
+  const { sheets: _sheets, pupils } = fx.markSheets[school]
+  return { school: fx.schools[school].id, student: pupils[n % pupils.length], class: fx.classes[school === 'main' ? 'taught' : 'matete'].id, term: fx.cardTerms[school][Math.floor(n / pupils.length) % fx.cardTerms[school].length], status: 'draft' }
+}
+
 /** A 5-minute slot on a weekend, at a time no other test slot takes: slots never overlap. */
 const slotOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   school: fx.schools[school].id,
@@ -256,6 +262,28 @@ const matrix: Record<string, Row> = {
     touch: (r) => ({ comment: r.comment ?? null }),
     newRecord: (fx, n) => markOf(fx, n, 'main'),
     recordOf: markOf,
+  },
+  'report-cards': {
+    fixtures: (fx) => fx.reportCards,
+    read: {
+      it: ['childA', 'childADraft', 'childB', 'self', 'sibling', 'matete'],
+      admin: ['childA', 'childADraft', 'childB', 'self', 'sibling'],
+      secretariat: ['childA', 'childADraft', 'childB', 'self', 'sibling'],
+      teacher: ['childA', 'childADraft', 'self'],
+      // Families read published cards only, never a draft.
+      parent: ['childA', 'childB'],
+      student: ['self'],
+    },
+    update: {
+      it: ['childA', 'childADraft', 'childB', 'self', 'sibling', 'matete'],
+      admin: ['childA', 'childADraft', 'childB', 'self', 'sibling'],
+      secretariat: ['childA', 'childADraft', 'childB', 'self', 'sibling'],
+    },
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ conduct: r.conduct ?? null }),
+    newRecord: (fx, n) => cardOf(fx, n, 'main'),
+    recordOf: cardOf,
   },
   students: {
     fixtures: (fx) => fx.students,

@@ -106,6 +106,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   attendance: { one: 'AttendanceRecord', many: 'AttendanceRecords' },
   evaluations: { one: 'Evaluation', many: 'Evaluations' },
   grades: { one: 'Grade', many: 'Grades' },
+  'report-cards': { one: 'ReportCard', many: 'ReportCards' },
 }
 
 const graphqlOutcome = (result: { status: number; body: any }, field: string): Outcome => {

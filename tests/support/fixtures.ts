@@ -177,7 +177,31 @@ export const loadFixtures = async (payload: Payload) => {
     matete: { pairs: await pairsOf(matete.id), teachers: await freeTeachers(matete.id) },
   }
 
+  // Report cards: the demo children's, one still a draft, and one of the second school.
+  const p2 = await one(payload, 'terms', { school: { equals: main.id }, code: { equals: 'P2' } })
+  const card = (student: Record<string, any>, klassId: Id, school: Id, termId: Id, status: 'draft' | 'published') =>
+    ensure('report-cards', { student: { equals: student.id }, term: { equals: termId } }, { school, student: student.id, class: klassId, term: termId, status, snapshot: {} })
+  const reportCards = {
+    childA: await card(students.childA, classes.taught.id, main.id, p1.id, 'published'),
+    childADraft: await card(students.childA, classes.taught.id, main.id, p2.id, 'draft'),
+    childB: await card(students.childB, classes.childB.id, main.id, p1.id, 'published'),
+    self: await card(students.self, classes.self.id, main.id, p1.id, 'published'),
+    sibling: await card(students.sibling, siblingClass.id, main.id, p1.id, 'published'),
+    matete: await card(students.matete, classes.matete.id, matete.id, (await term(matete.id)).id, 'published'),
+  }
+
+  // Terms of their own for the matrix's new report cards (one card per pupil and term).
+  const cardTermsOf = async (school: Id, yearId: Id) => {
+    const made: Id[] = []
+    for (let n = 1; n <= 6; n++)
+      made.push((await ensure('terms', { schoolYear: { equals: yearId }, code: { equals: `BM${n}` } }, { school, schoolYear: yearId, name: `Bulletin matrice ${n}`, code: `BM${n}`, startDate: '2026-09-01', endDate: '2026-09-30' })).id as Id)
+    return made
+  }
+  const cardTerms = { main: await cardTermsOf(main.id, (await year(main.id)).id), matete: await cardTermsOf(matete.id, (await year(matete.id)).id) }
+
   return {
+    reportCards,
+    cardTerms,
     assignable,
     levels,
     subjects,
