@@ -4,6 +4,7 @@ import { childIds, scoped, scopedWhen, selfStudentIds, taughtClassIds } from '..
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { naming, relation, school, text } from '../fields'
+import { generateEndpoint, pdfEndpoint } from './reportCardEndpoints'
 
 export const reportCardStatuses = ['draft', 'published'] as const
 
@@ -53,6 +54,7 @@ export const ReportCards: CollectionConfig = {
     { name: 'headAppreciation', type: 'textarea', label: label('fields.headAppreciation') },
     { name: 'snapshot', type: 'json', label: label('fields.snapshot'), admin: { readOnly: true } },
   ],
+  endpoints: [generateEndpoint, pdfEndpoint],
   hooks: {
     beforeChange: [stamps],
     afterChange: [auditTrail],

@@ -1,0 +1,76 @@
+import { Forbidden, type PayloadRequest } from 'payload'
+import { idOf, type ID } from '../access/ids'
+import { inTransaction } from '../db/transaction'
+import { attendanceTotals } from '../domain/attendance'
+import { frenchFigures, rankedCount, rdcFigures, type ReportCardSnapshot } from '../domain/reportCard'
+import type { RdcBulletin } from '../domain/results'
+import { dayOf } from '../domain/timetable'
+import { loadClassResults } from '../results/classResults'
+
+type Counts = { created: number; updated: number; keptPublished: number }
+
+/**
+ * The report cards of one class for one term, as drafts: each pupil's figures frozen from the
+ * class results (every mark entered, published or not: the card is what gets published), with
+ * the term's attendance. Running it again refreshes the drafts, never duplicates them, and never
+ * touches a card already published. Appreciations written on a draft are kept.
+ */
+export const generateClassReportCards = async (req: PayloadRequest, classId: ID, termId: ID): Promise<Counts> => {
+  const klass = await req.payload.findByID({ collection: 'classes', id: classId, depth: 0, overrideAccess: false, req })
+  const create = req.payload.collections['report-cards'].config.access.create
+  if ((await create({ req, data: { school: idOf(klass.school) } })) !== true) throw new Forbidden(req.t)
+  const system = { req, depth: 0, overrideAccess: true } as const
+  const [term, school, year, results] = await Promise.all([
+    req.payload.findByID({ collection: 'terms', id: termId, ...system }),
+    req.payload.findByID({ collection: 'schools', id: idOf(klass.school)!, ...system }),
+    req.payload.findByID({ collection: 'school-years', id: idOf(klass.schoolYear)!, ...system }),
+    loadClassResults(req, klass.id, { term: termId }),
+  ])
+  const pupils = results.students.map((line) => line.student)
+  const [people, attendance] = await Promise.all([
+    req.payload.find({ collection: 'students', where: { id: { in: pupils } }, pagination: false, ...system }),
+    req.payload.find({ collection: 'attendance', where: { student: { in: pupils } }, pagination: false, ...system, select: { student: true, date: true, status: true, halfDay: true } }),
+  ])
+  const totals = attendanceTotals(
+    attendance.docs.map((row) => ({ student: idOf(row.student)!, date: row.date, status: row.status, halfDay: row.halfDay ?? null })),
+    [{ id: term.id, startDate: term.startDate, endDate: term.endDate }],
+  )
+  const subjects = results.subjects.map((subject) => ({ id: subject.id, name: subject.name, coefficient: subject.coefficient, periodMaximum: subject.periodMaximum }))
+  const stats = results.subjects.map(({ id, count, average, min, max }) => ({ subject: id, count, average, min, max }))
+  const figuresOf = (student: ID) =>
+    results.scheme === 'french'
+      ? frenchFigures({ students: results.students, subjects: stats, general: results.statistics, ignoredEvaluations: [] } as never, student, subjects)
+      : rdcFigures({ students: results.students, percentage: results.statistics, courses: [], ignoredEvaluations: [] } as never, student, subjects, results.bulletin as RdcBulletin)
+  const snapshotOf = (student: (typeof people.docs)[number]): ReportCardSnapshot => {
+    const line = totals.find((row) => String(row.student) === String(student.id))
+    return {
+      language: 'fr',
+      school: { name: school.name, code: school.code, address: school.address, city: school.city, province: school.province, phone: school.phone },
+      pupil: { fullName: student.fullName ?? '', lastName: student.lastName, postName: student.postName, firstName: student.firstName, matricule: student.matricule, sex: student.sex, birthDate: dayOf(student.birthDate ?? ''), birthPlace: student.birthPlace },
+      className: klass.name,
+      schoolYear: year.name,
+      termName: term.name,
+      classSize: rankedCount(results as never),
+      attendance: { absences: line?.absences ?? 0, halfDaysAbsent: line?.halfDaysAbsent ?? 0, excused: line?.excused ?? 0, lates: line?.lates ?? 0 },
+      figures: figuresOf(student.id)!,
+    }
+  }
+  const counts: Counts = { created: 0, updated: 0, keptPublished: 0 }
+  await inTransaction(req, async () => {
+    const existing = await req.payload.find({ collection: 'report-cards', where: { term: { equals: term.id }, student: { in: pupils } }, pagination: false, ...system })
+    const byStudent = new Map(existing.docs.map((card) => [String(idOf(card.student)), card]))
+    for (const student of people.docs) {
+      const card = byStudent.get(String(student.id))
+      const snapshot = snapshotOf(student)
+      if (card?.status === 'published') counts.keptPublished++
+      else if (card) {
+        await req.payload.update({ collection: 'report-cards', id: card.id, data: { snapshot, class: klass.id }, req, overrideAccess: false, depth: 0 })
+        counts.updated++
+      } else {
+        await req.payload.create({ collection: 'report-cards', data: { school: idOf(klass.school), student: student.id, class: klass.id, term: term.id, status: 'draft', snapshot } as never, req, overrideAccess: false, depth: 0 })
+        counts.created++
+      }
+    }
+  })
+  return counts
+}
