@@ -2,7 +2,7 @@ import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payloa
 import { idOf, type ID } from '../../src/access/ids'
 import { needUser, schoolToday } from '../../src/api/request'
 import { calendarFeed } from '../../src/calendar/ical'
-import { dayOf, weekOf } from '../../src/domain/timetable'
+import { dayOf, isoWeekday, weekOf } from '../../src/domain/timetable'
 import { hasAnyRole } from '../../src/domain/roles'
 import { teacherIds } from '../../src/access/scopes'
 import { tReq } from '../../src/i18n'
@@ -106,8 +106,7 @@ const load = async (req: PayloadRequest, scope: Scope, from: string, to: string)
 
 /** Monday..Sunday of the week holding `day`. */
 const weekAround = (day: string) => {
-  const at = Date.parse(`${day}T00:00:00Z`)
-  const monday = at - ((new Date(at).getUTCDay() + 6) % 7) * 86_400_000
+  const monday = Date.parse(`${day}T00:00:00Z`) - (isoWeekday(day) - 1) * 86_400_000
   return [new Date(monday).toISOString().slice(0, 10), new Date(monday + 6 * 86_400_000).toISOString().slice(0, 10)]
 }
 

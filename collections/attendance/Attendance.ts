@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, FieldAccess } from 'payload'
 import { idOf } from '../../src/access/ids'
 import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
-import { childIds, scoped, selfStudentIds, taughtClassIds } from '../../src/access/scopes'
+import { childIds, scoped, selfStudentIds, taughtClassIds, within } from '../../src/access/scopes'
 import { attendanceStatuses } from '../../src/domain/attendance'
 import { dayOf } from '../../src/domain/timetable'
 import { hasAnyRole } from '../../src/domain/roles'
@@ -19,21 +19,21 @@ const registerKeepers = ['admin', 'secretariat'] as const
 const teacherOfClass: FieldAccess & ((args: { req: never; data?: { class?: unknown } }) => Promise<boolean>) = async ({ req, data }) => {
   if (!hasAnyRole((req as unknown as { user?: never }).user, ['teacher'])) return false
   if (!data) return true
-  return (await taughtClassIds(req)).map(String).includes(String(idOf(data.class as never)))
+  return within(req as never, taughtClassIds, data.class)
 }
 
 /** The roll itself (status, lateness) is the teacher's and the register keepers'; a guardian only justifies. */
 const rollField: FieldAccess = async ({ req, doc }) => {
   if (hasAnyRole(req.user, ['it', ...registerKeepers])) return true
   if (!hasAnyRole(req.user, ['teacher'])) return false
-  return !doc || (await taughtClassIds(req)).map(String).includes(String(idOf(doc.class)))
+  return !doc || within(req, taughtClassIds, doc.class)
 }
 
 /** A justification is written by the secretariat or by one of the student's guardians. */
 const justificationField: FieldAccess = async ({ req, doc }) => {
   if (hasAnyRole(req.user, ['it', ...registerKeepers])) return true
   if (!hasAnyRole(req.user, ['parent'])) return false
-  return !doc || (await childIds(req)).map(String).includes(String(idOf(doc.student)))
+  return !doc || within(req, childIds, doc.student)
 }
 
 /** Who recorded and who justified are the system's to write, never the caller's. */

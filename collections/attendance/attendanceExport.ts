@@ -1,7 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
 import { attendanceTotals } from '../../src/domain/attendance'
-import { dayOf } from '../../src/domain/timetable'
+import { dayOf, isoWeekday } from '../../src/domain/timetable'
 import { t } from '../../src/i18n'
 import { safeFileName, staffDownload } from '../../src/sheets/download'
 import { writeWorkbook, type SheetColumn } from '../../src/sheets/write'
@@ -62,7 +62,7 @@ export const attendanceWorkbook = async (req: PayloadRequest, query: { class?: u
   for (const { record, order, label } of [...sessions].sort((a, b) => a.record.day.localeCompare(b.record.day) || a.order.localeCompare(b.order))) {
     const column = `${record.day}|${order}|${record.slot ?? ''}`
     if (!columns.has(column)) {
-      const weekday = t(language, `options.weekday.${weekdays[(new Date(`${record.day}T00:00:00Z`).getUTCDay() + 6) % 7]}`).slice(0, 3)
+      const weekday = t(language, `options.weekday.${weekdays[isoWeekday(record.day) - 1]}`).slice(0, 3)
       columns.set(column, { key: `c${columns.size}`, header: [weekday, frenchDay(record.day).slice(0, 5), label].filter(Boolean).join(' ') })
     }
     const minutes = record.status === 'late' && record.minutesLate ? String(record.minutesLate) : ''

@@ -3,7 +3,7 @@ import { idOf, type ID } from '../../src/access/ids'
 import { bodyOf, needUser } from '../../src/api/request'
 import { inTransaction } from '../../src/db/transaction'
 import { halfDayOf, rollFor, type RollException } from '../../src/domain/attendance'
-import { dayOf } from '../../src/domain/timetable'
+import { dayOf, isoWeekday } from '../../src/domain/timetable'
 import { tReq } from '../../src/i18n'
 import { writeAudit } from '../../hooks/audit'
 import { invalid } from '../../hooks/invalid'
@@ -18,8 +18,7 @@ const sessionOf = async (req: PayloadRequest, body: Body, klass: ID, day: string
   if (body.halfDay != null && !['morning', 'afternoon'].includes(body.halfDay)) throw invalid(req, [{ path: 'halfDay', message: tReq(req, 'errors.invalidHalfDay') }])
   if (body.slot == null) return { slot: null, halfDay: (body.halfDay as 'morning' | 'afternoon' | null) ?? null }
   const slot = await req.payload.findByID({ collection: 'timetable-slots', id: String(idOf(body.slot as never)), req, overrideAccess: true, depth: 0, disableErrors: true })
-  const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
-  if (!slot || String(idOf(slot.class)) !== String(klass) || weekdayNumber(slot.weekday) !== weekday)
+  if (!slot || String(idOf(slot.class)) !== String(klass) || weekdayNumber(slot.weekday) !== isoWeekday(day))
     throw invalid(req, [{ path: 'slot', message: tReq(req, 'errors.slotNotThisClassDay') }])
   // The lesson's half-day, so that totals count a morning and an afternoon lesson missed as two half-days.
   return { slot: slot.id, halfDay: halfDayOf(slot.start) }

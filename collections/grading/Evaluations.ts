@@ -8,7 +8,7 @@ import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { date, naming, relation, school, text } from '../fields'
 import { subjectOfClassLevel } from '../academics/subjectOfClassLevel'
-import { markKeepers, markWriters } from './access'
+import { keepsPair, markKeepers, markWriters } from './access'
 import { gradesEndpoint } from './gradesEntry'
 import { marksExportEndpoint } from './marksExport'
 import { marksImportEndpoint } from './marksImport'
@@ -25,7 +25,7 @@ const teacherOfPair = async ({ req, data }: { req: never; data?: { class?: unkno
 /** A teacher's edit keeps the evaluation within their pairs; the term is one of the class's school year. */
 const consistent: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
   const next = { ...originalDoc, ...data }
-  if (req.user && !hasAnyRole(req.user, ['it', ...markKeepers]) && !(await teachesPair(req, next.class, next.subject)))
+  if (!(await keepsPair(req, next.class, next.subject)))
     throw invalid(req, [{ path: 'subject', message: tReq(req, 'errors.notYourCourse') }])
   const [klass, term] = await Promise.all([
     req.payload.findByID({ collection: 'classes', id: idOf(next.class)!, depth: 0, overrideAccess: true, req }),

@@ -10,7 +10,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { naming, relation, school, text } from '../fields'
-import { markKeepers, markWriters } from './access'
+import { keepsPair, markKeepers, markWriters } from './access'
 
 export const gradeStatuses = ['scored', 'absent', 'exempt'] as const
 
@@ -43,7 +43,7 @@ const markRules: CollectionBeforeChangeHook = async ({ data, req, originalDoc })
   const next = { ...originalDoc, ...data }
   const evaluation = await evaluationOf(req, next.evaluation)
   if (!evaluation) throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.unknownRelation', { field: 'evaluation', ids: String(idOf(next.evaluation)) }) }])
-  if (req.user && !hasAnyRole(req.user, ['it', ...markKeepers]) && !(await teachesPair(req, evaluation.class, evaluation.subject)))
+  if (!(await keepsPair(req, evaluation.class, evaluation.subject)))
     throw invalid(req, [{ path: 'evaluation', message: tReq(req, 'errors.notYourCourse') }])
   Object.assign(data, copiedFromEvaluation(evaluation))
   if (next.status === 'scored') {

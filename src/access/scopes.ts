@@ -72,6 +72,10 @@ export const taughtClassIds = (req: PayloadRequest) =>
     return [...new Set([...assigned, ...homerooms])]
   })
 
+/** Whether `scope` (the caller's classes, children…) holds the given record or id. */
+export const within = async (req: PayloadRequest, scope: (req: PayloadRequest) => Promise<ID[]>, ref: unknown) =>
+  (await scope(req)).map(String).includes(String(idOf(ref as ID)))
+
 export type Pair = { class: ID; subject: ID }
 
 /** The class × subject pairs a teacher enters marks for: their course assignments only. */

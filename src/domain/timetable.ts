@@ -109,15 +109,17 @@ export const dayOf = (value: Date | string): string | null => {
   return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day ? null : day
 }
 
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day "YYYY-MM-DD". */
+export const isoWeekday = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
+
 /** The dates ("YYYY-MM-DD") in [from, to], both included, that fall on the slot's weekday. */
 export const slotOccurrences = (slot: Pick<Slot, 'weekday'>, from: Date | string, to: Date | string): string[] => {
   const [first, last] = [dayOf(from), dayOf(to)]
   if (!first || !last || !Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) return []
   const start = Date.parse(`${first}T00:00:00Z`)
   const end = Date.parse(`${last}T00:00:00Z`)
-  const isoWeekday = ((new Date(start).getUTCDay() + 6) % 7) + 1
   const dates: string[] = []
-  for (let day = start + ((slot.weekday - isoWeekday + 7) % 7) * dayMs; day <= end; day += 7 * dayMs) {
+  for (let day = start + ((slot.weekday - isoWeekday(first) + 7) % 7) * dayMs; day <= end; day += 7 * dayMs) {
     dates.push(new Date(day).toISOString().slice(0, 10))
   }
   return dates

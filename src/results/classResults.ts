@@ -8,7 +8,7 @@
 import { APIError, type PayloadRequest, type Where } from 'payload'
 import { idOf, type ID } from '../access/ids'
 import { schoolsOf } from '../access/predicates'
-import { childIds, selfStudentIds, taughtClassIds, taughtPairs } from '../access/scopes'
+import { childIds, selfStudentIds, taughtClassIds, taughtPairs, within } from '../access/scopes'
 import type { GradeRecord } from '../domain/results'
 import { hasAnyRole } from '../domain/roles'
 import { tReq } from '../i18n'
@@ -25,7 +25,7 @@ const viewOf = async (req: PayloadRequest, klass: { id: ID; school: unknown }): 
   if (hasAnyRole(req.user, ['it'])) return { kind: 'full' }
   const ofSchool = schoolsOf(req).map(String).includes(String(idOf(klass.school as ID)))
   if (ofSchool && hasAnyRole(req.user, ['admin', 'secretariat'])) return { kind: 'full' }
-  if (hasAnyRole(req.user, ['teacher']) && (await taughtClassIds(req)).map(String).includes(String(klass.id))) {
+  if (hasAnyRole(req.user, ['teacher']) && (await within(req, taughtClassIds, klass.id))) {
     const pairs = (await taughtPairs(req)).filter((pair) => String(pair.class) === String(klass.id))
     return { kind: 'teacher', subjects: pairs.map((pair) => String(pair.subject)) }
   }

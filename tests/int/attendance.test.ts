@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 import { demoAccounts, otherAccounts, tokenFor, userFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
-import { rest } from '../support/http'
+import { rest, errorMessages } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -18,7 +18,6 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
-const messages = (body: any): string[] => body.errors.flatMap((e: any) => e.data?.errors?.map((f: any) => f.message) ?? [e.message])
 const recordsOn = async (date: string) =>
   (await payload.find({ collection: 'attendance', where: { class: { equals: fx.classes.taught.id }, date: { equals: `${date}T00:00:00.000Z` } }, pagination: false, depth: 0 })).docs
 
@@ -58,7 +57,7 @@ describe('the roll', () => {
       body: { class: fx.classes.taught.id, date: '2026-11-10', entries: [{ student: fx.students.childA.id, status: 'absent' }, { student: fx.students.childB.id, status: 'absent' }] },
     })
     expect(answer.status).toBe(400)
-    expect(messages(answer.body)).toEqual([`${fx.students.childB.id} : n’est pas inscrit(e) dans cette classe.`])
+    expect(errorMessages(answer.body)).toEqual([`${fx.students.childB.id} : n’est pas inscrit(e) dans cette classe.`])
     expect(await recordsOn('2026-11-10')).toHaveLength(0)
   })
 
@@ -71,7 +70,7 @@ describe('the roll', () => {
     expect(answer.body).toMatchObject({ slot: lesson.id, halfDay: 'morning', created: pupils.length })
     const wrongDay = `2026-11-${String(16 + ((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(lesson.weekday) + 1) % 7)).padStart(2, '0')}`
     const refused = await rest('POST', '/attendance/roll', { token: teacher, body: { class: fx.classes.taught.id, date: wrongDay, slot: lesson.id, entries: [] } })
-    expect(messages(refused.body)).toEqual(['Ce créneau n’est pas un cours de cette classe ce jour-là.'])
+    expect(errorMessages(refused.body)).toEqual(['Ce créneau n’est pas un cours de cette classe ce jour-là.'])
   })
 
   it('a teacher takes the roll only for their own classes', async () => {

@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 import { demoAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
-import { rest } from '../support/http'
+import { rest, errorMessages } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -15,7 +15,6 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
-const messages = (body: any): string[] => body.errors.flatMap((e: any) => e.data?.errors?.map((f: any) => f.message) ?? [e.message])
 
 /** A pupil of the demo school with no enrollment yet. */
 const newPupil = async (n: string) =>
@@ -28,7 +27,7 @@ describe('enrollment', () => {
       body: { school: fx.schools.main.id, student: fx.students.childA.id, class: fx.classes.childB.id, status: 'active' },
     })
     expect(answer.status).toBe(400)
-    expect(messages(answer.body).join()).toContain('5e primaire A')
+    expect(errorMessages(answer.body).join()).toContain('5e primaire A')
   })
 
   it('takes the school year from the class, whatever the request says', async () => {
@@ -48,7 +47,7 @@ describe('enrollment', () => {
       const pupil = await newPupil('full')
       const answer = await rest('POST', '/enrollments', { token: secretariat, body: { school: fx.schools.main.id, student: pupil.id, class: fx.classes.self.id, status: 'active' } })
       expect(answer.status).toBe(400)
-      expect(messages(answer.body)).toEqual([`La classe 7e EB est complète : ${seated} places, ${seated} élèves inscrits.`])
+      expect(errorMessages(answer.body)).toEqual([`La classe 7e EB est complète : ${seated} places, ${seated} élèves inscrits.`])
       expect((await payload.count({ collection: 'enrollments', where: { student: { equals: pupil.id } } })).totalDocs).toBe(0)
     } finally {
       await payload.update({ collection: 'classes', id: fx.classes.self.id, data: { capacity: 45 } })
@@ -70,7 +69,7 @@ describe('enrollment', () => {
   it('refuses to change the class of an enrollment in place (that would erase the history)', async () => {
     const answer = await rest('PATCH', `/enrollments/${fx.enrollments.childB.id}`, { token: secretariat, body: { class: fx.classes.self.id } })
     expect(answer.status).toBe(400)
-    expect(messages(answer.body).join()).toContain('Changer de classe')
+    expect(errorMessages(answer.body).join()).toContain('Changer de classe')
     const kept = await payload.findByID({ collection: 'enrollments', id: fx.enrollments.childB.id, depth: 0 })
     expect(kept.class).toBe(fx.classes.childB.id)
   })

@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 import { demoAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
-import { graphql, rest } from '../support/http'
+import { graphql, rest, errorMessages } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -20,7 +20,6 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
-const messages = (body: any): string[] => body.errors.flatMap((e: any) => e.data?.errors?.map((f: any) => f.message) ?? [e.message])
 
 const newEvaluation = async (title: string) => {
   const answer = await rest('POST', '/evaluations', {
@@ -64,7 +63,7 @@ describe('entering an evaluation', () => {
     const answer = await rest('POST', `/evaluations/${evaluation.id}/grades`, { token: teacher, body: { grades } })
     expect(answer.status).toBe(400)
     const pupil = await payload.findByID({ collection: 'students', id: pupils[4], depth: 0 })
-    expect(messages(answer.body)).toEqual([`Ligne 5 (${pupil.fullName}) : la note 21 dépasse le maximum 20.`])
+    expect(errorMessages(answer.body)).toEqual([`Ligne 5 (${pupil.fullName}) : la note 21 dépasse le maximum 20.`])
     expect(await marksOf(evaluation.id)).toHaveLength(0)
   })
 
@@ -114,6 +113,6 @@ describe('publication', () => {
     await rest('POST', `/evaluations/${evaluation.id}/grades`, { token: teacher, body: { grades: [{ student: pupils[0], score: 18 }] } })
     const answer = await rest('PATCH', `/evaluations/${evaluation.id}`, { token: teacher, body: { maximum: 10 } })
     expect(answer.status).toBe(400)
-    expect(messages(answer.body)).toEqual(['Impossible de baisser le maximum : 1 note(s) le dépasseraient.'])
+    expect(errorMessages(answer.body)).toEqual(['Impossible de baisser le maximum : 1 note(s) le dépasseraient.'])
   })
 })

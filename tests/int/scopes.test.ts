@@ -1,7 +1,7 @@
 /** Row and field scopes that follow the school's data as it changes. */
 import type { Payload } from 'payload'
 import { demoAccounts, otherAccounts, tokenFor } from '../support/accounts'
-import { loadFixtures, type Fixtures } from '../support/fixtures'
+import { loadFixtures, subjectOf, type Fixtures } from '../support/fixtures'
 import { graphql, rest } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
@@ -13,8 +13,6 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
-const subjectOf = async (klass: Record<string, any>, name: string) =>
-  (await payload.find({ collection: 'subjects', where: { level: { equals: klass.level }, name: { equals: name } }, depth: 0, overrideAccess: true })).docs[0].id
 
 describe('finance', () => {
   it("reads a student's names and school, never the birth date, place, sex, photo or guardians", async () => {
@@ -47,7 +45,7 @@ describe('a teacher', () => {
 
     const assigned = await rest('POST', '/course-assignments', {
       token: secretariat,
-      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: await subjectOf(fx.classes.childB, 'Physique') },
+      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: await subjectOf(payload, fx.classes.childB, 'Physique') },
     })
     expect(assigned.status).toBe(201)
     expect((await rest('GET', `/students/${jonathan}`, { token })).status).toBe(200)
@@ -62,7 +60,7 @@ describe('a teacher', () => {
     const token = await tokenFor(payload, demoAccounts.teacher)
     const answer = await rest('POST', '/course-assignments', {
       token,
-      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: await subjectOf(fx.classes.childB, 'Chimie') },
+      body: { school: fx.schools.main.id, class: fx.classes.childB.id, teacher: fx.teachers.demoTeacher.id, subject: await subjectOf(payload, fx.classes.childB, 'Chimie') },
     })
     expect(answer.status).toBe(403)
   })

@@ -1,8 +1,8 @@
 /** The weekly timetable: clashes refused with the other slot named, weeks as data and as calendars. */
 import type { Payload } from 'payload'
 import { demoAccounts, tokenFor } from '../support/accounts'
-import { loadFixtures, type Fixtures } from '../support/fixtures'
-import { rest } from '../support/http'
+import { loadFixtures, subjectOf, type Fixtures } from '../support/fixtures'
+import { rest, errorMessages } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -15,7 +15,6 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
-const messages = (body: any): string[] => body.errors.flatMap((e: any) => e.data?.errors?.map((f: any) => f.message) ?? [e.message])
 const slot = (data: Record<string, unknown>) => rest('POST', '/timetable-slots', { token: secretariat, body: { school: fx.schools.main.id, duration: 50, ...data } })
 
 describe('timetable clashes', () => {
@@ -25,10 +24,10 @@ describe('timetable clashes', () => {
     // Another class, another room, same teacher, ten minutes later: still overlapping.
     const [hours, minutes] = taken.start.split(':').map(Number)
     const start = `${String(hours).padStart(2, '0')}:${String(minutes + 10).padStart(2, '0')}`
-    const answer = await slot({ class: fx.classes.childB.id, subject: (await subjectOf(fx.classes.childB, 'Physique')), teacher, weekday: taken.weekday, start })
+    const answer = await slot({ class: fx.classes.childB.id, subject: (await subjectOf(payload, fx.classes.childB, 'Physique')), teacher, weekday: taken.weekday, start })
     expect(answer.status).toBe(400)
     // Every lesson in the way is named: the teacher's, and the other class's own lesson at that hour.
-    const teacherClash = messages(answer.body).find((m) => m.includes('5P-A'))
+    const teacherClash = errorMessages(answer.body).find((m) => m.includes('5P-A'))
     expect(teacherClash).toContain((taken.subject as { name: string }).name)
     expect(teacherClash).toContain('même enseignant')
   })
@@ -44,9 +43,9 @@ describe('timetable clashes', () => {
     expect((await slot({ ...at, group: 'G2' })).status).toBe(201)
     const whole = await slot({ ...at, start: '10:30' })
     expect(whole.status).toBe(400)
-    expect(messages(whole.body)[0]).toContain('même classe')
+    expect(errorMessages(whole.body)[0]).toContain('même classe')
     const sameGroup = await slot({ ...at, group: 'G1', start: '10:45' })
-    expect(messages(sameGroup.body)[0]).toContain('même groupe')
+    expect(errorMessages(sameGroup.body)[0]).toContain('même groupe')
     expect((await slot({ ...at, group: 'G3' })).status).toBe(400)
     // Touching lessons do not overlap.
     expect((await slot({ ...at, start: '10:50' })).status).toBe(201)
@@ -54,15 +53,15 @@ describe('timetable clashes', () => {
 
   it('refuses two classes in one room at once', async () => {
     const room = await payload.create({ collection: 'rooms', data: { school: fx.schools.main.id, name: `Labo ${Date.now()}` } })
-    expect((await slot({ class: fx.classes.childB.id, subject: await subjectOf(fx.classes.childB, 'Chimie'), room: room.id, weekday: 'sat', start: '14:00' })).status).toBe(201)
+    expect((await slot({ class: fx.classes.childB.id, subject: await subjectOf(payload, fx.classes.childB, 'Chimie'), room: room.id, weekday: 'sat', start: '14:00' })).status).toBe(201)
     const answer = await slot({ class: fx.classes.taught.id, subject: fx.subjects.main.id, room: room.id, weekday: 'sat', start: '14:20' })
-    expect(messages(answer.body)[0]).toContain('même salle')
+    expect(errorMessages(answer.body)[0]).toContain('même salle')
   })
 
   it('refuses an impossible start or duration with a clear message', async () => {
-    const answer = await slot({ class: fx.classes.childB.id, subject: await subjectOf(fx.classes.childB, 'Chimie'), weekday: 'sat', start: '25:00' })
+    const answer = await slot({ class: fx.classes.childB.id, subject: await subjectOf(payload, fx.classes.childB, 'Chimie'), weekday: 'sat', start: '25:00' })
     expect(answer.status).toBe(400)
-    expect(messages(answer.body)).toEqual(['Heure de début invalide : écrivez HH:MM, par exemple 08:00.'])
+    expect(errorMessages(answer.body)).toEqual(['Heure de début invalide : écrivez HH:MM, par exemple 08:00.'])
   })
 })
 
@@ -110,6 +109,3 @@ const addMinutes = (start: string, minutes: number) => {
   const total = h * 60 + m + minutes
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
 }
-
-const subjectOf = async (klass: Record<string, any>, name: string) =>
-  (await payload.find({ collection: 'subjects', where: { level: { equals: klass.level }, name: { equals: name } }, depth: 0 })).docs[0].id

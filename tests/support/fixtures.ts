@@ -9,6 +9,10 @@ const one = async (payload: Payload, collection: string, where: Record<string, u
   return found.docs[0] as Record<string, any>
 }
 
+/** A subject of a class's level, by name. */
+const subjectNamed = (payload: Payload, klass: Record<string, any>, name: string) => one(payload, 'subjects', { level: { equals: klass.level }, name: { equals: name } })
+export const subjectOf = async (payload: Payload, klass: Record<string, any>, name: string) => (await subjectNamed(payload, klass, name)).id as Id
+
 /** A 1×1 PNG, for uploads. */
 export const tinyPng = () => ({
   data: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
@@ -93,8 +97,7 @@ export const loadFixtures = async (payload: Payload) => {
     main: await one(payload, 'levels', { school: { equals: main.id }, code: { equals: 'P' } }),
     matete: await one(payload, 'levels', { school: { equals: matete.id }, code: { equals: 'P' } }),
   }
-  const subjectNamed = async (klass: Record<string, any>, name: string) => one(payload, 'subjects', { level: { equals: klass.level }, name: { equals: name } })
-  const subjects = { main: await subjectNamed(classes.taught, 'Mathématiques'), matete: await subjectNamed(classes.matete, 'Mathématiques') }
+  const subjects = { main: await subjectNamed(payload, classes.taught, 'Mathématiques'), matete: await subjectNamed(payload, classes.matete, 'Mathématiques') }
   const rooms = {
     main: await one(payload, 'rooms', { school: { equals: main.id }, name: { equals: 'Salle 1' } }),
     matete: await one(payload, 'rooms', { school: { equals: matete.id }, name: { equals: 'Salle 1' } }),
@@ -123,11 +126,11 @@ export const loadFixtures = async (payload: Payload) => {
   }
   const evaluationOf = (klassId: Id, subject: Id, title: string) =>
     one(payload, 'evaluations', { class: { equals: klassId }, subject: { equals: subject }, title: { equals: title } })
-  const mathOf = (klassRecord: Record<string, any>) => subjectNamed(klassRecord, 'Mathématiques')
+  const mathOf = (klassRecord: Record<string, any>) => subjectNamed(payload, klassRecord, 'Mathématiques')
   const p1 = await term(main.id)
   const evaluations = {
     taughtPair: await evaluationOf(classes.taught.id, subjects.main.id, 'Devoir 1'),
-    colleaguePair: await evaluationOf(classes.taught.id, (await subjectNamed(classes.taught, 'Français')).id, 'Devoir 1'),
+    colleaguePair: await evaluationOf(classes.taught.id, (await subjectNamed(payload, classes.taught, 'Français')).id, 'Devoir 1'),
     unpublished: await evaluationOf(classes.taught.id, subjects.main.id, 'Interrogation 2'),
     childB: await evaluationOf(classes.childB.id, (await mathOf(classes.childB)).id, 'Devoir 1'),
     self: await evaluationOf(classes.self.id, (await mathOf(classes.self)).id, 'Devoir 1'),

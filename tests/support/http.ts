@@ -52,3 +52,6 @@ export const graphql = async (query: string, variables: Record<string, unknown> 
   })
   return toResult(await graphqlPost(request))
 }
+
+/** The messages of a refusal, field by field, as the admin shows them. */
+export const errorMessages = (body: any): string[] => body.errors.flatMap((e: any) => e.data?.errors?.map((f: any) => f.message) ?? [e.message])
