@@ -85,9 +85,11 @@ export interface Config {
     evaluations: Evaluation;
     grades: Grade;
     'report-cards': ReportCard;
+    'report-card-runs': ReportCardRun;
     media: Media;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -116,9 +118,11 @@ export interface Config {
     evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
     grades: GradesSelect<false> | GradesSelect<true>;
     'report-cards': ReportCardsSelect<false> | ReportCardsSelect<true>;
+    'report-card-runs': ReportCardRunsSelect<false> | ReportCardRunsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -135,7 +139,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      generateReportCards: TaskGenerateReportCards;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -555,6 +565,7 @@ export interface ReportCard {
   term: number | Term;
   status: 'draft' | 'published';
   publishedAt?: string | null;
+  guardiansNotifiedAt?: string | null;
   conduct?: string | null;
   application?: string | null;
   teacherAppreciation?: string | null;
@@ -568,6 +579,43 @@ export interface ReportCard {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-card-runs".
+ */
+export interface ReportCardRun {
+  id: number;
+  school: number | School;
+  term: number | Term;
+  scope: 'school' | 'level' | 'class' | 'student';
+  level?: (number | null) | Level;
+  class?: (number | null) | Class;
+  student?: (number | null) | Student;
+  status: 'queued' | 'running' | 'retrying' | 'done' | 'failed';
+  trigger: 'manual' | 'schedule' | 'cli';
+  classesTotal?: number | null;
+  classesDone?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attempts?: number | null;
+  cardsCreated?: number | null;
+  cardsUpdated?: number | null;
+  cardsKept?: number | null;
+  error?: string | null;
+  requestedBy?: (number | null) | User;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  scheduleKey?: string | null;
+  job?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -613,6 +661,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'generateReportCards';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'generateReportCards') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -692,6 +832,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'report-cards';
         value: number | ReportCard;
+      } | null)
+    | ({
+        relationTo: 'report-card-runs';
+        value: number | ReportCardRun;
       } | null)
     | ({
         relationTo: 'media';
@@ -1072,11 +1216,40 @@ export interface ReportCardsSelect<T extends boolean = true> {
   term?: T;
   status?: T;
   publishedAt?: T;
+  guardiansNotifiedAt?: T;
   conduct?: T;
   application?: T;
   teacherAppreciation?: T;
   headAppreciation?: T;
   snapshot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "report-card-runs_select".
+ */
+export interface ReportCardRunsSelect<T extends boolean = true> {
+  school?: T;
+  term?: T;
+  scope?: T;
+  level?: T;
+  class?: T;
+  student?: T;
+  status?: T;
+  trigger?: T;
+  classesTotal?: T;
+  classesDone?: T;
+  attempts?: T;
+  cardsCreated?: T;
+  cardsUpdated?: T;
+  cardsKept?: T;
+  error?: T;
+  requestedBy?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  scheduleKey?: T;
+  job?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1140,6 +1313,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -1179,6 +1383,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskGenerateReportCards".
+ */
+export interface TaskGenerateReportCards {
+  input: {
+    run: number;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

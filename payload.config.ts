@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 import { collections } from './collections'
 import { auditFailedLogin } from './hooks/authAudit'
+import { jobs } from './src/jobs'
 import { emailAdapter } from './src/email/adapter'
 import { serverURL } from './src/email/templates'
 
@@ -31,6 +32,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   collections,
+  jobs,
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL },

@@ -12,6 +12,7 @@ import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
+import { ReportCardRuns } from './grading/ReportCardRuns'
 import { ReportCards } from './grading/ReportCards'
 import { Guardians } from './people/Guardians'
 import { Students } from './people/Students'
@@ -39,6 +40,7 @@ export const collections: CollectionConfig[] = [
   Evaluations,
   Grades,
   ReportCards,
+  ReportCardRuns,
   Media,
   AuditLogs,
 ]

@@ -1,6 +1,7 @@
 import * as migration_20261125_180530_initial from './20261125_180530_initial';
 import * as migration_20261125_200828_academic_core from './20261125_200828_academic_core';
 import * as migration_20261125_213705_report_cards from './20261125_213705_report_cards';
+import * as migration_20261125_224245_report_card_runs_and_jobs from './20261125_224245_report_card_runs_and_jobs';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_213705_report_cards.up,
     down: migration_20261125_213705_report_cards.down,
-    name: '20261125_213705_report_cards'
+    name: '20261125_213705_report_cards',
+  },
+  {
+    up: migration_20261125_224245_report_card_runs_and_jobs.up,
+    down: migration_20261125_224245_report_card_runs_and_jobs.down,
+    name: '20261125_224245_report_card_runs_and_jobs'
   },
 ];

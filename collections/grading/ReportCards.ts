@@ -47,6 +47,7 @@ export const ReportCards: CollectionConfig = {
       fields: [
         { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, label: label('fields.status'), options: options('reportCardStatus', reportCardStatuses) },
         { name: 'publishedAt', type: 'date', label: label('fields.publishedAt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'guardiansNotifiedAt', type: 'date', label: label('fields.guardiansNotifiedAt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     { type: 'row', fields: [text('conduct'), text('application')] },

@@ -82,8 +82,11 @@ export type ReportCardSnapshot = {
 
 // ---------------------------------------------------------------- from class results to one pupil's card
 
-type FrenchResults = ReturnType<typeof frenchResults>
-type RdcResults = ReturnType<typeof rdcResults>
+/** What a pupil's figures are read from: the class's lines and statistics (the rest of the results is not needed). */
+type FrenchResults = Pick<ReturnType<typeof frenchResults>, 'students' | 'general'> & {
+  subjects: { subject: ID; average: number | null; min: number | null; max: number | null }[]
+}
+type RdcResults = Pick<ReturnType<typeof rdcResults>, 'students' | 'percentage'>
 /** A subject as the bulletin names it. */
 export type SubjectInfo = { id: ID; name: string; coefficient: number; periodMaximum: number }
 

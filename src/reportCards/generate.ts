@@ -3,11 +3,19 @@ import { idOf, type ID } from '../access/ids'
 import { inTransaction } from '../db/transaction'
 import { attendanceTotals } from '../domain/attendance'
 import { frenchFigures, rankedCount, rdcFigures, type ReportCardSnapshot } from '../domain/reportCard'
-import type { RdcBulletin } from '../domain/results'
+import type { frenchResults, RdcBulletin, rdcResults } from '../domain/results'
 import { dayOf } from '../domain/timetable'
 import { loadClassResults } from '../results/classResults'
 
+type FrenchLines = ReturnType<typeof frenchResults>['students']
+type RdcLines = ReturnType<typeof rdcResults>['students']
 type Counts = { created: number; updated: number; keptPublished: number }
+type Options = {
+  /** Only this pupil's card (the class is still computed whole: ranks and class figures need everyone). */
+  student?: ID | null
+  /** A scheduled run: no user, the system's rights. */
+  system?: boolean
+}
 
 /**
  * The report cards of one class for one term, as drafts: each pupil's figures frozen from the
@@ -15,10 +23,11 @@ type Counts = { created: number; updated: number; keptPublished: number }
  * the term's attendance. Running it again refreshes the drafts, never duplicates them, and never
  * touches a card already published. Appreciations written on a draft are kept.
  */
-export const generateClassReportCards = async (req: PayloadRequest, classId: ID, termId: ID): Promise<Counts> => {
-  const klass = await req.payload.findByID({ collection: 'classes', id: classId, depth: 0, overrideAccess: false, req })
+export const generateClassReportCards = async (req: PayloadRequest, classId: ID, termId: ID, options: Options = {}): Promise<Counts> => {
+  const asCaller = !options.system
+  const klass = await req.payload.findByID({ collection: 'classes', id: classId, depth: 0, overrideAccess: !asCaller, req })
   const create = req.payload.collections['report-cards'].config.access.create
-  if ((await create({ req, data: { school: idOf(klass.school) } })) !== true) throw new Forbidden(req.t)
+  if (asCaller && (await create({ req, data: { school: idOf(klass.school) } })) !== true) throw new Forbidden(req.t)
   const system = { req, depth: 0, overrideAccess: true } as const
   const [term, school, year, results] = await Promise.all([
     req.payload.findByID({ collection: 'terms', id: termId, ...system }),
@@ -26,7 +35,7 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
     req.payload.findByID({ collection: 'school-years', id: idOf(klass.schoolYear)!, ...system }),
     loadClassResults(req, klass.id, { term: termId }),
   ])
-  const pupils = results.students.map((line) => line.student)
+  const pupils = results.students.map((line) => line.student).filter((id) => options.student == null || String(id) === String(options.student))
   const [people, attendance] = await Promise.all([
     req.payload.find({ collection: 'students', where: { id: { in: pupils } }, pagination: false, ...system }),
     req.payload.find({ collection: 'attendance', where: { student: { in: pupils } }, pagination: false, ...system, select: { student: true, date: true, status: true, halfDay: true } }),
@@ -37,10 +46,11 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
   )
   const subjects = results.subjects.map((subject) => ({ id: subject.id, name: subject.name, coefficient: subject.coefficient, periodMaximum: subject.periodMaximum }))
   const stats = results.subjects.map(({ id, count, average, min, max }) => ({ subject: id, count, average, min, max }))
+  // The class results carry the domain's lines under the names the results endpoint shows.
   const figuresOf = (student: ID) =>
     results.scheme === 'french'
-      ? frenchFigures({ students: results.students, subjects: stats, general: results.statistics, ignoredEvaluations: [] } as never, student, subjects)
-      : rdcFigures({ students: results.students, percentage: results.statistics, courses: [], ignoredEvaluations: [] } as never, student, subjects, results.bulletin as RdcBulletin)
+      ? frenchFigures({ students: results.students as FrenchLines, subjects: stats, general: results.statistics }, student, subjects)
+      : rdcFigures({ students: results.students as RdcLines, percentage: results.statistics }, student, subjects, results.bulletin as RdcBulletin)
   const snapshotOf = (student: (typeof people.docs)[number]): ReportCardSnapshot => {
     const line = totals.find((row) => String(row.student) === String(student.id))
     return {
@@ -50,7 +60,7 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
       className: klass.name,
       schoolYear: year.name,
       termName: term.name,
-      classSize: rankedCount(results as never),
+      classSize: rankedCount(results),
       attendance: { absences: line?.absences ?? 0, halfDaysAbsent: line?.halfDaysAbsent ?? 0, excused: line?.excused ?? 0, lates: line?.lates ?? 0 },
       figures: figuresOf(student.id)!,
     }
@@ -64,10 +74,10 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
       const snapshot = snapshotOf(student)
       if (card?.status === 'published') counts.keptPublished++
       else if (card) {
-        await req.payload.update({ collection: 'report-cards', id: card.id, data: { snapshot, class: klass.id }, req, overrideAccess: false, depth: 0 })
+        await req.payload.update({ collection: 'report-cards', id: card.id, data: { snapshot, class: klass.id }, req, overrideAccess: !asCaller, depth: 0 })
         counts.updated++
       } else {
-        await req.payload.create({ collection: 'report-cards', data: { school: idOf(klass.school), student: student.id, class: klass.id, term: term.id, status: 'draft', snapshot } as never, req, overrideAccess: false, depth: 0 })
+        await req.payload.create({ collection: 'report-cards', data: { school: idOf(klass.school) as number, student: student.id, class: klass.id, term: term.id, status: 'draft', snapshot }, req, overrideAccess: !asCaller, depth: 0 })
         counts.created++
       }
     }

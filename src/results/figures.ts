@@ -65,13 +65,13 @@ export const classFigures = (scheme: Scheme, records: ClassRecords, selection: S
       return { id: subject.id, name: subject.name, coefficient: subject.coefficient, periodMaximum: subject.periodMaximum, ...figures }
     })
   const common = {
-    scheme,
     subjectsWithoutMaximum: records.subjects.filter((subject) => !counted.includes(subject)).map((subject) => subject.name),
   }
   if (scheme === 'french') {
     const result = frenchResults(input, selection.termIds)
     return {
       ...common,
+      scheme: 'french' as const,
       students: result.students.map((line) => ({
         ...line,
         fullName: names.get(String(line.student)) ?? '',
@@ -86,6 +86,7 @@ export const classFigures = (scheme: Scheme, records: ClassRecords, selection: S
   const result = rdcResults(input, selection.upTo)
   return {
     ...common,
+    scheme: 'rdc' as const,
     students: result.students.map((line) => ({ ...line, fullName: names.get(String(line.student)) ?? '' })),
     statistics: result.percentage,
     subjects: subjects(result.courses),

@@ -1,0 +1,84 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
+import { label, options, tReq } from '../../src/i18n'
+import { classesOfRun, runScopes, runStatuses, runTriggers, type RunScope } from '../../src/reportCards/runs'
+import { invalid } from '../../hooks/invalid'
+import { naming, relation, school } from '../fields'
+
+const shownFor = (scope: RunScope) => ({ condition: (data: { scope?: string }) => data?.scope === scope })
+const readOnly = { readOnly: true }
+const count = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, label: label(`fields.${name}`), admin: readOnly })
+
+/** A new run names what it covers (the class, level or pupil of its scope), all of the term's school year. */
+const target: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const scope = (data.scope ?? 'class') as RunScope
+  if (scope !== 'school' && data[scope] == null)
+    throw invalid(req, [{ path: scope, message: tReq(req, 'errors.reportCards.targetRequired', { target: tReq(req, `fields.${scope}`).toLowerCase() }) }])
+  const covered = await classesOfRun(req, { ...data, scope })
+  if ('refusal' in covered) throw invalid(req, [covered.refusal])
+  return { ...data, scope, status: 'queued', classesTotal: covered.classes.length, requestedBy: data.trigger === 'schedule' || data.trigger === 'cli' ? null : (req.user?.id ?? null) }
+}
+
+/** The run becomes a job on the queue in the same transaction: no run without its job, no job without its run. */
+const enqueue: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation !== 'create') return doc
+  const job = await req.payload.jobs.queue({ task: 'generateReportCards', input: { run: doc.id }, req })
+  return req.payload.update({ collection: 'report-card-runs', id: doc.id, data: { job: String(job.id) }, req, depth: 0, overrideAccess: true })
+}
+
+/**
+ * A request to generate report cards for a term (the whole school, a level, a class or a pupil),
+ * carried out by the worker as a Payload job; its record shows the progress and any error.
+ * Nobody edits a run: the job writes it.
+ */
+export const ReportCardRuns: CollectionConfig = {
+  slug: 'report-card-runs',
+  ...naming('reportCardRuns', 'ReportCardRun', 'ReportCardRuns'),
+  admin: {
+    group: label('groups.marks'),
+    defaultColumns: ['term', 'scope', 'status', 'classesDone', 'cardsCreated', 'createdAt'],
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: anyOf(isIT, staffOf(['admin', 'secretariat'])),
+    create: managedBy(['admin', 'secretariat'], ['admin']).create,
+    update: () => false,
+    delete: managedBy(['admin', 'secretariat'], ['admin']).delete,
+  },
+  fields: [
+    school(),
+    relation('term', 'terms', { required: true }),
+    {
+      name: 'scope',
+      type: 'select',
+      required: true,
+      defaultValue: 'class',
+      label: label('fields.scope'),
+      options: options('reportCardRunScope', runScopes),
+    },
+    relation('level', 'levels', { admin: shownFor('level') }),
+    relation('class', 'classes', { admin: shownFor('class') }),
+    relation('student', 'students', { admin: shownFor('student') }),
+    {
+      type: 'row',
+      fields: [
+        { name: 'status', type: 'select', required: true, defaultValue: 'queued', index: true, label: label('fields.status'), options: options('reportCardRunStatus', runStatuses), admin: readOnly },
+        { name: 'trigger', type: 'select', required: true, defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly },
+      ],
+    },
+    { type: 'row', fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: readOnly }, count('attempts')] },
+    { type: 'row', fields: [count('cardsCreated'), count('cardsUpdated'), count('cardsKept')] },
+    { name: 'error', type: 'textarea', label: label('fields.error'), admin: readOnly },
+    relation('requestedBy', 'users', { admin: { readOnly: true, position: 'sidebar' } }),
+    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    // One scheduled run per term, even with two workers racing at the term's end.
+    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'job', type: 'text', label: label('fields.job'), admin: { readOnly: true, position: 'sidebar' } },
+  ],
+  hooks: {
+    beforeChange: [target],
+    afterChange: [enqueue],
+  },
+}
