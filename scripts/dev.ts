@@ -10,6 +10,7 @@ import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
 import { catchMailUnlessSmtp } from '../src/email/catcher'
 import { run } from './run'
+import { spawnWorker } from './workerProcess'
 
 ensureSecret()
 process.env.PORT ||= '3000'
@@ -25,6 +26,8 @@ process.env.KELASI_SCHEMA_PUSH = 'true'
 const mail = await catchMailUnlessSmtp(path.join(dataFolder, 'mail'))
 try {
   await prepareDatabase({ demo: true, migrate: false })
+  const worker = spawnWorker(process.env)
+  process.once('exit', () => worker.kill('SIGTERM'))
   await run(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-p', process.env.PORT])
 } finally {
   await mail?.close()

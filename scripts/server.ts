@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { ensureBuild } from './build'
+import { spawnWorker } from './workerProcess'
 
-/** The production build of the app, served by `next start` as `npm start` does. */
+/** The production build of the app, served by `next start` with its worker, as `npm start` does. */
 export const startServer = async (port: number, env: Record<string, string> = {}) => {
   const fullEnv = { ...process.env, NODE_ENV: 'production', SERVER_URL: `http://localhost:${port}`, ...env } as NodeJS.ProcessEnv
   await ensureBuild(fullEnv)
@@ -10,9 +11,12 @@ export const startServer = async (port: number, env: Record<string, string> = {}
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const worker = spawnWorker(fullEnv, 'pipe')
   let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  for (const process of [child, worker]) {
+    process.stdout?.on('data', (chunk) => (output += chunk))
+    process.stderr?.on('data', (chunk) => (output += chunk))
+  }
   const url = `http://localhost:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -28,10 +32,15 @@ export const startServer = async (port: number, env: Record<string, string> = {}
     url,
     output: () => output,
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
+      Promise.all(
+        [child, worker].map(
+          (process) =>
+            new Promise<void>((resolve) => {
+              if (process.exitCode !== null) return resolve()
+              process.once('exit', () => resolve())
+              process.kill('SIGTERM')
+            }),
+        ),
+      ).then(() => undefined),
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole app on one machine. PostgreSQL (embedded unless DATABASE_URL is
  * set), migrations, the demo school on an empty database, a production build when missing
- * or stale, then `next start` on PORT. Ctrl-C stops the app, then the database.
+ * or stale, then `next start` on PORT with the worker (jobs queue and schedules) beside it.
+ * Ctrl-C stops the app and the worker, then the database.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
@@ -10,6 +11,7 @@ import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder, ensureSecret } from '../src/db/settings'
 import { catchMailUnlessSmtp } from '../src/email/catcher'
 import { ensureBuild } from './build'
+import { spawnWorker } from './workerProcess'
 
 const started = Date.now()
 const port = Number(process.env.PORT || 3000)
@@ -47,19 +49,23 @@ const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },
 })
+const worker = spawnWorker({ ...process.env, NODE_ENV: 'production' })
 console.log(`[kelasi] ready in ${((Date.now() - started) / 1000).toFixed(1)} s → http://localhost:${port}/admin`)
 
-// The app stops first, then the database it uses (Ctrl-C reaches both; a signal sent to
-// this process alone is passed on).
+// The app and the worker stop first, then the database they use (Ctrl-C reaches all; a signal
+// sent to this process alone is passed on). Either one ending stops the other.
 let stopping = false
+const exited = (child: typeof app) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopping) return
   stopping = true
-  if (app.exitCode === null) app.kill(signal)
+  for (const child of [app, worker]) if (child.exitCode === null) child.kill(signal)
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)
-app.on('exit', async (code) => {
-  await stopAll()
-  process.exit(stopping ? 0 : (code ?? 1))
-})
+const first = await Promise.race([exited(app), exited(worker)])
+const crashed = !stopping
+shutdown('SIGTERM')
+await Promise.all([exited(app), exited(worker)])
+await stopAll()
+process.exit(crashed ? (first || 1) : 0)

@@ -5,16 +5,7 @@ import { t } from '../../src/i18n'
 import { importStudents, schoolFor, type ImportResult } from '../../src/imports/students'
 import type { Command, CommandArgs } from './types'
 import { importMarks, marksOptions, marksUsage } from './importMarks'
-
-/** `[#####-----] 120/2000` on stderr, redrawn in place; only on a terminal. */
-const progressBar = () => {
-  if (!process.stderr.isTTY) return undefined
-  return (done: number, total: number) => {
-    const width = 30
-    const filled = total ? Math.round((done / total) * width) : width
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`)
-  }
-}
+import { progressBar } from './progress'
 
 /** What a person reads without --json: the counts and each rejected row (stdout carries JSON otherwise). */
 const summary = (result: ImportResult) => {

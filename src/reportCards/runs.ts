@@ -1,3 +1,4 @@
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { createLocalReq, type PayloadRequest, type Where } from 'payload'
 import { idOf, type ID } from '../access/ids'
 import { tReq } from '../i18n'
@@ -68,13 +69,29 @@ const requestOf = async (req: PayloadRequest, requestedBy: unknown) => {
   return { req: await createLocalReq({ user: { ...user, collection: 'users' } as never }, req.payload), system: false }
 }
 
+/** A run left 'running' this long was dropped by a worker that stopped; another may take it over. */
+const abandonedAfter = '10 minutes'
+
+/**
+ * Takes the run for this worker, atomically: the jobs queue may hand one job to two workers
+ * (it claims without SKIP LOCKED), and only one of them may write the cards and the counts.
+ */
+const claim = async (req: PayloadRequest, run: ID) => {
+  const db = (req.payload.db as unknown as PostgresAdapter).drizzle
+  const taken = await db.execute(sql`
+    update report_card_runs set status = 'running', updated_at = now()
+    where id = ${run} and (status in ('queued', 'retrying') or (status = 'running' and updated_at < now() - ${abandonedAfter}::interval))
+    returning id`)
+  return taken.rows.length > 0
+}
+
 /**
  * Carries out one run, class after class, writing its progress as it goes. Classes already done
  * are skipped, so a retry after a failure resumes where it stopped and counts nothing twice.
  */
 export const carryOutRun = async (req: PayloadRequest, runId: ID, attempt: { number: number; last: boolean }) => {
+  if (!(await claim(req, runId))) return null
   const run = await req.payload.findByID({ collection: 'report-card-runs', id: runId, req, ...system })
-  if (run.status === 'done') return run
   const save = (data: Record<string, unknown>) =>
     req.payload.update({ collection: 'report-card-runs', id: run.id, data, req, ...system, context: { progress: true } })
   const done = new Set((run.classesDone as ID[] | null) ?? [])

@@ -1,0 +1,32 @@
+/**
+ * `npm run worker`: the jobs queue and the schedules, as their own process (production runs
+ * one or more; `npm start` and `npm run dev` start one alongside the app). It needs the app's
+ * DATABASE_URL and PAYLOAD_SECRET; SIGTERM or Ctrl-C finishes the jobs in hand, then exits.
+ */
+import { getPayload } from 'payload'
+import { closePayload } from '../src/db/prepare'
+import { ensureSecret } from '../src/db/settings'
+import { startWorker } from '../src/jobs/worker'
+
+if (!process.env.DATABASE_URL) {
+  console.error('[worker] DATABASE_URL is not set: `npm start` runs the worker itself; alone, give it the database the app uses.')
+  process.exit(2)
+}
+ensureSecret()
+const { default: config } = await import('../payload.config')
+const payload = await getPayload({ config, key: 'kelasi-worker' })
+const log = (message: string) => console.log(`[worker] ${message}`)
+const worker = startWorker(payload, { pollMs: Number(process.env.KELASI_WORKER_POLL_MS || 2000), log })
+log('running the jobs queue and the schedules')
+
+let stopping = false
+const stop = async () => {
+  if (stopping) return
+  stopping = true
+  log('stopping after the jobs in hand')
+  await worker.stop()
+  await closePayload(payload)
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,41 @@
+import cron from 'node-cron'
+import type { Payload } from 'payload'
+import { scheduleTermEndRuns } from './schedules'
+
+type Options = { pollMs?: number; log?: (message: string) => void }
+
+/**
+ * The worker: runs the Payload jobs queue (report cards; later invoices, penalties, backups)
+ * and the scheduled work. Stopping lets the jobs in hand finish first.
+ */
+export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log }: Options = {}) => {
+  let stopping = false
+  let wake = () => {}
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    wake = () => { clearTimeout(timer); resolve() }
+  })
+  const schedule = () => scheduleTermEndRuns(payload, undefined, log).catch((error) => log(`schedule failed: ${(error as Error).message}`))
+  // Every evening in Kinshasa, and once at start to catch up on a day the worker was down.
+  const evening = cron.schedule('0 18 * * *', schedule, { timezone: 'Africa/Kinshasa', name: 'report-cards-at-term-end' })
+  const loop = (async () => {
+    await schedule()
+    while (!stopping) {
+      try {
+        const result = await payload.jobs.run({ limit: 10, silent: { info: true } })
+        if (!Object.keys(result.jobStatus ?? {}).length) await pause(pollMs)
+      } catch (error) {
+        log(`jobs run failed: ${(error as Error).message}`)
+        await pause(pollMs)
+      }
+    }
+  })()
+  return {
+    stop: async () => {
+      stopping = true
+      await evening.stop()
+      wake()
+      await loop
+    },
+  }
+}
