@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, Condition } from 'payload'
 import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { label, options, tReq } from '../../src/i18n'
 import { classesOfRun, runScopes, runStatuses, runTriggers, type RunScope } from '../../src/reportCards/runs'
@@ -6,7 +6,11 @@ import { invalid } from '../../hooks/invalid'
 import { naming, relation, school } from '../fields'
 
 const shownFor = (scope: RunScope) => ({ condition: (data: { scope?: string }) => data?.scope === scope })
+// What the job writes is shown once the run exists: the create form asks only what to generate.
+const afterCreate: Condition = (_data, _siblings, { operation }) => operation !== 'create'
 const readOnly = { readOnly: true }
+// On rows and optional fields only: a condition on a required field would make it optional in payload-types.
+const written = { readOnly: true, condition: afterCreate }
 const count = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, label: label(`fields.${name}`), admin: readOnly })
 
 /** A new run names what it covers (the class, level or pupil of its scope), all of the term's school year. */
@@ -37,7 +41,8 @@ export const ReportCardRuns: CollectionConfig = {
   ...naming('reportCardRuns', 'ReportCardRun', 'ReportCardRuns'),
   admin: {
     group: label('groups.marks'),
-    defaultColumns: ['term', 'scope', 'status', 'classesDone', 'cardsCreated', 'createdAt'],
+    // The progress column shows « 3 / 12 » and the status, read again while a run goes on.
+    defaultColumns: ['term', 'scope', 'progress', 'cardsCreated', 'createdAt'],
   },
   defaultSort: '-createdAt',
   access: {
@@ -48,7 +53,17 @@ export const ReportCardRuns: CollectionConfig = {
   },
   fields: [
     school(),
-    relation('term', 'terms', { required: true }),
+    // The progress panel on a run's page: bar, status, counts, error; once done, print and publish.
+    {
+      name: 'progress',
+      type: 'ui',
+      label: label('fields.progress'),
+      admin: {
+        condition: afterCreate,
+        components: { Field: '/src/admin/reportCards/RunProgressField#RunProgressField', Cell: '/src/admin/reportCards/RunProgressCell#RunProgressCell' },
+      },
+    },
+    // The create form reads in order: what to cover, which one, then the term.
     {
       name: 'scope',
       type: 'select',
@@ -60,22 +75,24 @@ export const ReportCardRuns: CollectionConfig = {
     relation('level', 'levels', { admin: shownFor('level') }),
     relation('class', 'classes', { admin: shownFor('class') }),
     relation('student', 'students', { admin: shownFor('student') }),
+    relation('term', 'terms', { required: true }),
     {
       type: 'row',
+      admin: { condition: afterCreate },
       fields: [
         { name: 'status', type: 'select', required: true, defaultValue: 'queued', index: true, label: label('fields.status'), options: options('reportCardRunStatus', runStatuses), admin: readOnly },
         { name: 'trigger', type: 'select', required: true, defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly },
       ],
     },
-    { type: 'row', fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: readOnly }, count('attempts')] },
-    { type: 'row', fields: [count('cardsCreated'), count('cardsUpdated'), count('cardsKept')] },
-    { name: 'error', type: 'textarea', label: label('fields.error'), admin: readOnly },
-    relation('requestedBy', 'users', { admin: { readOnly: true, position: 'sidebar' } }),
-    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: readOnly }, count('attempts')] },
+    { type: 'row', admin: { condition: afterCreate }, fields: [count('cardsCreated'), count('cardsUpdated'), count('cardsKept')] },
+    { name: 'error', type: 'textarea', label: label('fields.error'), admin: written },
+    relation('requestedBy', 'users', { admin: { ...written, position: 'sidebar' } }),
+    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     // One scheduled run per term, even with two workers racing at the term's end.
-    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'job', type: 'text', label: label('fields.job'), admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { ...written, position: 'sidebar' } },
+    { name: 'job', type: 'text', label: label('fields.job'), admin: { ...written, position: 'sidebar' } },
   ],
   hooks: {
     beforeChange: [target],

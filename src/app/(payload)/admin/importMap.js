@@ -3,6 +3,8 @@ import { RolloverAction as RolloverAction_7ef7a8d04c504d3f2ec382b4f8578fc6 } fro
 import { ClassSheetControls as ClassSheetControls_359f68854b3c943597b9d6606d42d0b8 } from '../../../../src/admin/SheetControls'
 import { EnrollmentMove as EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f } from '../../../../src/admin/EnrollmentMove'
 import { EvaluationSheetControls as EvaluationSheetControls_359f68854b3c943597b9d6606d42d0b8 } from '../../../../src/admin/SheetControls'
+import { RunProgressField as RunProgressField_4ef8acb51a54237f9c2ca63aa21d175d } from '../../../../src/admin/reportCards/RunProgressField'
+import { RunProgressCell as RunProgressCell_8049a347d263126317096a7ea80f5382 } from '../../../../src/admin/reportCards/RunProgressCell'
 import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { StudentImportView as StudentImportView_829d2791328ddc3acdcfb152013980a1 } from '../../../../src/admin/StudentImportView'
@@ -15,6 +17,8 @@ export const importMap = {
   "/src/admin/SheetControls#ClassSheetControls": ClassSheetControls_359f68854b3c943597b9d6606d42d0b8,
   "/src/admin/EnrollmentMove#EnrollmentMove": EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f,
   "/src/admin/SheetControls#EvaluationSheetControls": EvaluationSheetControls_359f68854b3c943597b9d6606d42d0b8,
+  "/src/admin/reportCards/RunProgressField#RunProgressField": RunProgressField_4ef8acb51a54237f9c2ca63aa21d175d,
+  "/src/admin/reportCards/RunProgressCell#RunProgressCell": RunProgressCell_8049a347d263126317096a7ea80f5382,
   "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/StudentImportView#StudentImportView": StudentImportView_829d2791328ddc3acdcfb152013980a1,
