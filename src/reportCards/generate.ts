@@ -1,7 +1,10 @@
 import { Forbidden, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../access/ids'
+import { clientIP } from '../../hooks/audit'
+import { inserter } from '../db/bulk'
 import { inTransaction } from '../db/transaction'
 import { attendanceTotals } from '../domain/attendance'
+import { auditChanges } from '../domain/audit'
 import { frenchFigures, rankedCount, rdcFigures, type ReportCardSnapshot } from '../domain/reportCard'
 import type { frenchResults, RdcBulletin, rdcResults } from '../domain/results'
 import { dayOf } from '../domain/timetable'
@@ -15,6 +18,25 @@ type Options = {
   student?: ID | null
   /** A scheduled run: no user, the system's rights. */
   system?: boolean
+}
+
+type NewCard = { school: ID; student: ID; class: ID; term: ID; status: 'draft'; snapshot: ReportCardSnapshot }
+
+/**
+ * New drafts in multi-row inserts (one by one, a class's 40 cards took 0.8 s of the class's 1 s).
+ * The caller's right to create the school's cards was checked once before; what the hooks would
+ * do is done here: one audit entry per card (a draft has no publication stamp).
+ */
+const createAll = async (req: PayloadRequest, cards: NewCard[]) => {
+  if (!cards.length) return 0
+  const insert = await inserter(req.payload, req)
+  const ids = await insert('report_cards', cards)
+  const who = { user: req.user?.id ?? null, actorEmail: req.user?.email ?? null, ip: clientIP(req) ?? null, userAgent: req.headers?.get('user-agent') ?? null }
+  await insert(
+    'audit_logs',
+    cards.map((card, index) => ({ action: 'create', collection: 'report-cards', documentId: String(ids[index]), school: card.school, changes: auditChanges(null, { id: ids[index], ...card }), ...who })),
+  )
+  return ids.length
 }
 
 /**
@@ -33,7 +55,7 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
     req.payload.findByID({ collection: 'terms', id: termId, ...system }),
     req.payload.findByID({ collection: 'schools', id: idOf(klass.school)!, ...system }),
     req.payload.findByID({ collection: 'school-years', id: idOf(klass.schoolYear)!, ...system }),
-    loadClassResults(req, klass.id, { term: termId }),
+    loadClassResults(req, klass.id, { term: termId }, { system: !asCaller }),
   ])
   const pupils = results.students.map((line) => line.student).filter((id) => options.student == null || String(id) === String(options.student))
   const [people, attendance] = await Promise.all([
@@ -69,6 +91,7 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
   await inTransaction(req, async () => {
     const existing = await req.payload.find({ collection: 'report-cards', where: { term: { equals: term.id }, student: { in: pupils } }, pagination: false, ...system })
     const byStudent = new Map(existing.docs.map((card) => [String(idOf(card.student)), card]))
+    const fresh: NewCard[] = []
     for (const student of people.docs) {
       const card = byStudent.get(String(student.id))
       const snapshot = snapshotOf(student)
@@ -76,11 +99,9 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
       else if (card) {
         await req.payload.update({ collection: 'report-cards', id: card.id, data: { snapshot, class: klass.id }, req, overrideAccess: !asCaller, depth: 0 })
         counts.updated++
-      } else {
-        await req.payload.create({ collection: 'report-cards', data: { school: idOf(klass.school) as number, student: student.id, class: klass.id, term: term.id, status: 'draft', snapshot }, req, overrideAccess: !asCaller, depth: 0 })
-        counts.created++
-      }
+      } else fresh.push({ school: idOf(klass.school)!, student: student.id, class: klass.id, term: term.id, status: 'draft', snapshot })
     }
+    counts.created = await createAll(req, fresh)
   })
   return counts
 }

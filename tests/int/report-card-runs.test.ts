@@ -4,12 +4,13 @@
  * retried and resumed, never duplicated; and at a term's end, scheduled once.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { demoAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { errorMessages, rest } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { scheduleTermEndRuns } from '../../src/jobs/schedules'
+import { carryOutRun } from '../../src/reportCards/runs'
 
 let payload: Payload
 let fx: Fixtures
@@ -29,11 +30,13 @@ const cardsOf = async (classes: number[], term: number) =>
   (await payload.find({ collection: 'report-cards', where: { class: { in: classes }, term: { equals: term } }, pagination: false, depth: 0 })).docs
 const classesOfLevel = async (level: number) =>
   (await payload.find({ collection: 'classes', where: { level: { equals: level }, schoolYear: { equals: fx.schoolYears.main.id } }, pagination: false, depth: 0 })).docs.map((k) => k.id)
+const cardsCounted = (run: { cardsCreated?: number | null; cardsUpdated?: number | null; cardsKept?: number | null }) =>
+  (run.cardsCreated ?? 0) + (run.cardsUpdated ?? 0) + (run.cardsKept ?? 0)
 const setActive = (active: boolean) => payload.update({ collection: 'users', id: fx.users.secretariat.id, data: { active }, depth: 0 })
 
 describe('a report-card run', () => {
   it('is asked for in the admin (REST), carried out by the jobs queue, and shows its progress and who asked', async () => {
-    const created = await rest('POST', '/report-card-runs', { token: secretariat, body: { term: fx.terms.main.id, scope: 'class', class: fx.classes.self.id } })
+    const created = await rest('POST', '/report-card-runs', { token: secretariat, body: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class', class: fx.classes.self.id } })
     expect(created.status).toBe(201)
     const run = created.body.doc
     expect(run).toMatchObject({ status: 'queued', classesTotal: 1, requestedBy: fx.users.secretariat.id })
@@ -45,7 +48,7 @@ describe('a report-card run', () => {
     expect(done.finishedAt).toBeTruthy()
     const cards = await cardsOf([fx.classes.self.id], fx.terms.main.id)
     expect(cards).toHaveLength(await pupilsOf([fx.classes.self.id]))
-    expect(done.cardsCreated + done.cardsUpdated + done.cardsKept).toBe(cards.length)
+    expect(cardsCounted(done)).toBe(cards.length)
     // The cards were written in the secretary's name.
     const log = await payload.find({ collection: 'audit-logs', where: { collection: { equals: 'report-cards' }, documentId: { equals: String(cards[0].id) } }, sort: '-createdAt', limit: 1, depth: 0 })
     expect(log.docs[0]?.actorEmail).toBe(demoAccounts.secretariat)
@@ -67,12 +70,12 @@ describe('a report-card run', () => {
     expect(again.cardsCreated).toBe(0)
     const after = await cardsOf(classes, fx.terms.main.id)
     expect(after.map((card) => card.id).sort()).toEqual(before.map((card) => card.id).sort())
-    expect(again.cardsUpdated + again.cardsKept).toBe(after.length)
+    expect(cardsCounted(again)).toBe(after.length)
   })
 
   it('refuses, naming the field, a run without its target or with a class of another year, and queues nothing', async () => {
     const jobsBefore = (await payload.count({ collection: 'payload-jobs' })).totalDocs
-    const missing = await rest('POST', '/report-card-runs', { token: secretariat, body: { term: fx.terms.main.id, scope: 'class' } })
+    const missing = await rest('POST', '/report-card-runs', { token: secretariat, body: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class' } })
     expect(missing.status).toBe(400)
     expect(missing.body.errors[0].data.errors[0].path).toBe('class')
     expect(errorMessages(missing.body)[0]).toBe('Choisissez classe à traiter.')
@@ -86,7 +89,7 @@ describe('a report-card run', () => {
   })
 
   it('is retried after a failure and resumes, then is marked failed once its attempts are spent', async () => {
-    const created = await rest('POST', '/report-card-runs', { token: secretariat, body: { term: fx.terms.main.id, scope: 'class', class: fx.classes.childB.id } })
+    const created = await rest('POST', '/report-card-runs', { token: secretariat, body: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class', class: fx.classes.childB.id } })
     const id = created.body.doc.id
     // The secretary loses her access before the worker gets to it: the attempt fails, is retried later.
     await setActive(false)
@@ -104,40 +107,47 @@ describe('a report-card run', () => {
       expect((await jobOf(id)).hasError).toBe(true)
     } finally {
       await setActive(true)
+      secretariat = await tokenFor(payload, demoAccounts.secretariat)
     }
 
-    const retried = await rest('POST', '/report-card-runs', { token: secretariat, body: { term: fx.terms.main.id, scope: 'class', class: fx.classes.childB.id } })
+    const retried = await rest('POST', '/report-card-runs', { token: secretariat, body: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class', class: fx.classes.childB.id } })
     await setActive(false)
     await payload.jobs.run({ limit: 10 })
     await setActive(true)
     await payload.jobs.runByID({ id: (await jobOf(retried.body.doc.id)).id })
     const done = await runOf(retried.body.doc.id)
     expect(done).toMatchObject({ status: 'done', attempts: 2, error: null })
-    expect(done.cardsCreated + done.cardsUpdated + done.cardsKept).toBe(await pupilsOf([fx.classes.childB.id]))
+    expect(cardsCounted(done)).toBe(await pupilsOf([fx.classes.childB.id]))
   })
 
   it('is carried out once when two workers take the same job', async () => {
     const run = await payload.create({ collection: 'report-card-runs', data: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class', class: fx.classes.taught.id, status: 'queued', trigger: 'manual' }, depth: 0 })
-    const job = (await jobOf(run.id)).id
-    await Promise.all([payload.jobs.runByID({ id: job }), payload.jobs.runByID({ id: job })])
+    // The jobs queue claims without SKIP LOCKED: two workers may both start the same job.
+    const attempt = { number: 1, last: false }
+    const [a, b] = await Promise.all([carryOutRun(await createLocalReq({}, payload), run.id, attempt), carryOutRun(await createLocalReq({}, payload), run.id, attempt)])
+    expect([a, b].filter((result) => result === null)).toHaveLength(1)
     const done = await runOf(run.id)
     expect(done.status).toBe('done')
     const cards = await cardsOf([fx.classes.taught.id], fx.terms.main.id)
     expect(new Set(cards.map((card) => card.student)).size).toBe(cards.length)
-    expect(done.cardsCreated + done.cardsUpdated + done.cardsKept).toBe(cards.length)
+    expect(cardsCounted(done)).toBe(cards.length)
   })
 })
 
 describe('at the end of a term', () => {
-  it('schedules one run for the whole school, even when asked twice', async () => {
+  it('schedules one run per school for the whole school, even when two workers ask at once', async () => {
     const term = await payload.findByID({ collection: 'terms', id: fx.terms.main.id, depth: 0 })
     const endDay = term.endDate.slice(0, 10)
     const [first, second] = await Promise.all([scheduleTermEndRuns(payload, endDay), scheduleTermEndRuns(payload, endDay)])
-    const runs = await payload.find({ collection: 'report-card-runs', where: { term: { equals: term.id }, trigger: { equals: 'schedule' } }, depth: 0 })
-    expect(runs.totalDocs).toBe(1)
-    expect([...first, ...second]).toEqual([runs.docs[0].id])
-    expect(runs.docs[0]).toMatchObject({ scope: 'school', requestedBy: null })
+    const runs = await payload.find({ collection: 'report-card-runs', where: { trigger: { equals: 'schedule' } }, depth: 0 })
+    // Each term ending that day (both schools' first terms here) has exactly one run, and each was queued once.
+    expect(runs.docs.filter((run) => run.term === term.id)).toHaveLength(1)
+    expect([...first, ...second].sort()).toEqual(runs.docs.map((run) => run.id).sort())
+    expect(new Set(runs.docs.map((run) => run.term)).size).toBe(runs.totalDocs)
+    expect(runs.docs.find((run) => run.term === term.id)).toMatchObject({ scope: 'school', requestedBy: null, school: fx.schools.main.id })
     expect(await scheduleTermEndRuns(payload, endDay)).toEqual([])
+    // Before the end date nothing is due.
+    expect(await scheduleTermEndRuns(payload, term.startDate.slice(0, 10))).toEqual([])
   })
 })
 
@@ -154,7 +164,7 @@ describe('npm run worker', () => {
         if (Date.now() > deadline || worker.exitCode !== null) throw new Error(`the worker did not carry out the run:\n${output}`)
         await new Promise((resolve) => setTimeout(resolve, 250))
       }
-      expect((await runOf(run.id)).cardsCreated + (await runOf(run.id)).cardsUpdated + (await runOf(run.id)).cardsKept).toBe(1)
+      expect(cardsCounted(await runOf(run.id))).toBe(1)
     } finally {
       const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve))
       worker.kill('SIGTERM')
