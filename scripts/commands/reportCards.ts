@@ -63,8 +63,9 @@ const carryOut = async (req: PayloadRequest, runId: number, json: boolean) => {
   }
   for (;;) {
     const run = await read()
-    const job = await payload.findByID({ collection: 'payload-jobs', id: run.job!, depth: 0, overrideAccess: true })
-    if (job.completedAt || job.hasError) break
+    // A job that completed is deleted from the queue.
+    const job = (await payload.find({ collection: 'payload-jobs', where: { id: { equals: run.job } }, depth: 0, limit: 1, overrideAccess: true })).docs[0]
+    if (!job || job.completedAt || job.hasError) break
     const wait = job.waitUntil ? Date.parse(job.waitUntil) - Date.now() : 0
     if (wait > 0) {
       console.error(tReq(req, 'errors.reportCards.retryIn', { seconds: Math.ceil(wait / 1000), error: run.error ?? '' }))
