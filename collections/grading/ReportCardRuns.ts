@@ -84,7 +84,8 @@ export const ReportCardRuns: CollectionConfig = {
         { name: 'trigger', type: 'select', required: true, defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly },
       ],
     },
-    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: readOnly }, count('attempts')] },
+    // The classes done are listed by name in the progress panel; their ids alone would tell a secretary nothing.
+    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: { readOnly: true, hidden: true } }, count('attempts')] },
     { type: 'row', admin: { condition: afterCreate }, fields: [count('cardsCreated'), count('cardsUpdated'), count('cardsKept')] },
     { name: 'error', type: 'textarea', label: label('fields.error'), admin: written },
     relation('requestedBy', 'users', { admin: { ...written, position: 'sidebar' } }),
