@@ -56,6 +56,19 @@ const cardOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => {
   return { school: fx.schools[school].id, student: pupils[n % pupils.length], class: fx.classes[school === 'main' ? 'taught' : 'matete'].id, term: fx.cardTerms[school][Math.floor(n / pupils.length) % fx.cardTerms[school].length], status: 'draft' }
 }
 
+/**
+ * A run for one class of the school, on the term kept for the matrix's runs (of that class's
+ * school year). GraphQL's input requires the status and the trigger: sent as a request sets them.
+ */
+const runOf = (fx: Fixtures, _n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  term: fx.runTerms[school].id,
+  scope: 'class',
+  class: fx.classes[school === 'main' ? 'taught' : 'matete'].id,
+  status: 'queued',
+  trigger: 'manual',
+})
+
 /** A 5-minute slot on a weekend, at a time no other test slot takes: slots never overlap. */
 const slotOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   school: fx.schools[school].id,
@@ -285,6 +298,22 @@ const matrix: Record<string, Row> = {
     newRecord: (fx, n) => cardOf(fx, n, 'main'),
     recordOf: cardOf,
   },
+  'report-card-runs': {
+    fixtures: (fx) => fx.reportCardRuns,
+    // The direction and the secretariat ask for their school's report cards and follow the runs.
+    read: {
+      it: ['school', 'level', 'class', 'student', 'matete'],
+      admin: ['school', 'level', 'class', 'student'],
+      secretariat: ['school', 'level', 'class', 'student'],
+    },
+    // Nobody edits a run, not even IT: its job writes the progress.
+    update: {},
+    create: ['it', 'admin', 'secretariat'],
+    delete: ['it', 'admin'],
+    touch: (r) => ({ scope: r.scope }),
+    newRecord: (fx, n) => runOf(fx, n, 'main'),
+    recordOf: runOf,
+  },
   students: {
     fixtures: (fx) => fx.students,
     read: {
@@ -474,5 +503,17 @@ describe.each(Object.entries(matrix))('%s', (slug, row) => {
         })
       }
     })
+  })
+})
+
+describe('report-card-runs of the second school', () => {
+  it.each(['admin', 'secretariat'] as const)('as %s: asks for none of its report cards', async (persona) => {
+    const before = await payload.count({ collection: 'report-card-runs', where: { school: { equals: fx.schools.matete.id } }, overrideAccess: true })
+    for (const channel of channelsFor(persona)) {
+      const outcome = await channel.create('report-card-runs', runOf(fx, ++counter, 'matete'))
+      expect({ channel: channel.name, outcome }).toEqual({ channel: channel.name, outcome: 'refused' })
+    }
+    const after = await payload.count({ collection: 'report-card-runs', where: { school: { equals: fx.schools.matete.id } }, overrideAccess: true })
+    expect(after.totalDocs).toBe(before.totalDocs)
   })
 })

@@ -107,6 +107,9 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   evaluations: { one: 'Evaluation', many: 'Evaluations' },
   grades: { one: 'Grade', many: 'Grades' },
   'report-cards': { one: 'ReportCard', many: 'ReportCards' },
+  'report-card-runs': { one: 'ReportCardRun', many: 'ReportCardRuns' },
+  // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
+  'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
 }
 
 const graphqlOutcome = (result: { status: number; body: any }, field: string): Outcome => {

@@ -202,9 +202,32 @@ export const loadFixtures = async (payload: Payload) => {
   }
   const cardTerms = { main: await cardTermsOf(main.id, (await year(main.id)).id), matete: await cardTermsOf(matete.id, (await year(matete.id)).id) }
 
+  // Report-card runs, on a term of their own in the school year of the classes they cover: one run
+  // per scope, and one of the second school. They are finished runs (a job that picks them up has
+  // nothing left to do); the matrix's new runs go to the same terms and stay queued.
+  const runTermOf = (school: Id, klassRecord: Record<string, any>) =>
+    ensure('terms', { schoolYear: { equals: klassRecord.schoolYear }, code: { equals: 'RM' } }, { school, schoolYear: klassRecord.schoolYear, name: 'Lancements matrice', code: 'RM', startDate: '2026-09-01', endDate: '2026-09-30' })
+  const runTerms = { main: await runTermOf(main.id, classes.taught), matete: await runTermOf(matete.id, classes.matete) }
+  const finishedRun = async (school: Id, termId: Id, target: { scope: 'school' | 'level' | 'class' | 'student'; level?: Id; class?: Id; student?: Id }) => {
+    // The first run of its term and scope is the fixture (the matrix adds later ones).
+    const found = await payload.find({ collection: 'report-card-runs', where: { term: { equals: termId }, scope: { equals: target.scope } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
+    if (found.docs[0]) return found.docs[0] as Record<string, any>
+    const made = await payload.create({ collection: 'report-card-runs', data: { school, term: termId, ...target } as never, depth: 0, overrideAccess: true })
+    return (await payload.update({ collection: 'report-card-runs', id: made.id, data: { status: 'done', finishedAt: new Date().toISOString() }, depth: 0, overrideAccess: true })) as Record<string, any>
+  }
+  const reportCardRuns = {
+    school: await finishedRun(main.id, runTerms.main.id, { scope: 'school' }),
+    level: await finishedRun(main.id, runTerms.main.id, { scope: 'level', level: levels.main.id }),
+    class: await finishedRun(main.id, runTerms.main.id, { scope: 'class', class: classes.taught.id }),
+    student: await finishedRun(main.id, runTerms.main.id, { scope: 'student', student: students.childA.id }),
+    matete: await finishedRun(matete.id, runTerms.matete.id, { scope: 'class', class: classes.matete.id }),
+  }
+
   return {
     reportCards,
     cardTerms,
+    reportCardRuns,
+    runTerms,
     assignable,
     levels,
     subjects,
