@@ -141,6 +141,7 @@ export interface Config {
   jobs: {
     tasks: {
       generateReportCards: TaskGenerateReportCards;
+      notifyGuardiansOfReportCard: TaskNotifyGuardiansOfReportCard;
       inline: {
         input: unknown;
         output: unknown;
@@ -579,6 +580,15 @@ export interface ReportCard {
     | number
     | boolean
     | null;
+  guardianNotices?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -589,11 +599,11 @@ export interface ReportCard {
 export interface ReportCardRun {
   id: number;
   school: number | School;
-  term: number | Term;
   scope: 'school' | 'level' | 'class' | 'student';
   level?: (number | null) | Level;
   class?: (number | null) | Class;
   student?: (number | null) | Student;
+  term: number | Term;
   status: 'queued' | 'running' | 'retrying' | 'done' | 'failed';
   trigger: 'manual' | 'schedule' | 'cli';
   classesTotal?: number | null;
@@ -714,7 +724,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateReportCards';
+        taskSlug: 'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard';
         taskID: string;
         input?:
           | {
@@ -747,7 +757,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateReportCards') | null;
+  taskSlug?: ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1222,6 +1232,7 @@ export interface ReportCardsSelect<T extends boolean = true> {
   teacherAppreciation?: T;
   headAppreciation?: T;
   snapshot?: T;
+  guardianNotices?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1231,11 +1242,11 @@ export interface ReportCardsSelect<T extends boolean = true> {
  */
 export interface ReportCardRunsSelect<T extends boolean = true> {
   school?: T;
-  term?: T;
   scope?: T;
   level?: T;
   class?: T;
   student?: T;
+  term?: T;
   status?: T;
   trigger?: T;
   classesTotal?: T;
@@ -1393,6 +1404,18 @@ export interface TaskGenerateReportCards {
     run: number;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyGuardiansOfReportCard".
+ */
+export interface TaskNotifyGuardiansOfReportCard {
+  input: {
+    card: number;
+  };
+  output: {
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,6 +2,7 @@ import * as migration_20261125_180530_initial from './20261125_180530_initial';
 import * as migration_20261125_200828_academic_core from './20261125_200828_academic_core';
 import * as migration_20261125_213705_report_cards from './20261125_213705_report_cards';
 import * as migration_20261125_224245_report_card_runs_and_jobs from './20261125_224245_report_card_runs_and_jobs';
+import * as migration_20261125_225054_report_card_notifications from './20261125_225054_report_card_notifications';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_224245_report_card_runs_and_jobs.up,
     down: migration_20261125_224245_report_card_runs_and_jobs.down,
-    name: '20261125_224245_report_card_runs_and_jobs'
+    name: '20261125_224245_report_card_runs_and_jobs',
+  },
+  {
+    up: migration_20261125_225054_report_card_notifications.up,
+    down: migration_20261125_225054_report_card_notifications.down,
+    name: '20261125_225054_report_card_notifications'
   },
 ];

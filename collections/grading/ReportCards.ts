@@ -4,7 +4,9 @@ import { childIds, scoped, scopedWhen, selfStudentIds, taughtClassIds } from '..
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { naming, relation, school, text } from '../fields'
-import { generateEndpoint, pdfEndpoint } from './reportCardEndpoints'
+import { hasAnyRole } from '../../src/domain/roles'
+import { queueGuardianNotice } from '../../src/jobs/notifyGuardiansOfReportCard'
+import { classPdfEndpoint, generateEndpoint, pdfEndpoint, publishEndpoint } from './reportCardEndpoints'
 
 export const reportCardStatuses = ['draft', 'published'] as const
 
@@ -47,18 +49,28 @@ export const ReportCards: CollectionConfig = {
       fields: [
         { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, label: label('fields.status'), options: options('reportCardStatus', reportCardStatuses) },
         { name: 'publishedAt', type: 'date', label: label('fields.publishedAt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'guardiansNotifiedAt', type: 'date', label: label('fields.guardiansNotifiedAt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        // Set by the guardians' e-mail task, never by hand.
+        { name: 'guardiansNotifiedAt', type: 'date', label: label('fields.guardiansNotifiedAt'), access: { create: () => false, update: () => false }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     { type: 'row', fields: [text('conduct'), text('application')] },
     { name: 'teacherAppreciation', type: 'textarea', label: label('fields.teacherAppreciation') },
     { name: 'headAppreciation', type: 'textarea', label: label('fields.headAppreciation') },
     { name: 'snapshot', type: 'json', label: label('fields.snapshot'), admin: { readOnly: true } },
+    // Kept by the guardians' e-mail task alone (whom it wrote to, for which figures); it holds
+    // addresses, so the registers see it, families do not.
+    {
+      name: 'guardianNotices',
+      type: 'json',
+      label: label('fields.guardianNotices'),
+      access: { read: ({ req }) => hasAnyRole(req.user, ['it', 'admin', 'secretariat']), create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
   ],
-  endpoints: [generateEndpoint, pdfEndpoint],
+  endpoints: [generateEndpoint, publishEndpoint, classPdfEndpoint, pdfEndpoint],
   hooks: {
     beforeChange: [stamps],
-    afterChange: [auditTrail],
+    afterChange: [auditTrail, queueGuardianNotice],
     afterDelete: [auditTrail],
   },
 }

@@ -1,12 +1,13 @@
 import type { JobsConfig, PayloadRequest } from 'payload'
 import { hasAnyRole } from '../domain/roles'
 import { generateReportCards } from './generateReportCards'
+import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
 
 // Jobs are queued by the app and run by the worker. Over HTTP only IT may run or cancel them
 // (Payload's default lets any logged-in user call /api/payload-jobs/run).
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards],
+  tasks: [generateReportCards, notifyGuardiansOfReportCard],
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }
