@@ -604,8 +604,8 @@ export interface ReportCardRun {
   class?: (number | null) | Class;
   student?: (number | null) | Student;
   term: number | Term;
-  status: 'queued' | 'running' | 'retrying' | 'done' | 'failed';
-  trigger: 'manual' | 'schedule' | 'cli';
+  status?: ('queued' | 'running' | 'retrying' | 'done' | 'failed') | null;
+  trigger?: ('manual' | 'schedule' | 'cli') | null;
   classesTotal?: number | null;
   classesDone?:
     | {

@@ -3,6 +3,7 @@ import * as migration_20261125_200828_academic_core from './20261125_200828_acad
 import * as migration_20261125_213705_report_cards from './20261125_213705_report_cards';
 import * as migration_20261125_224245_report_card_runs_and_jobs from './20261125_224245_report_card_runs_and_jobs';
 import * as migration_20261125_225054_report_card_notifications from './20261125_225054_report_card_notifications';
+import * as migration_20261125_232822_report_card_runs_job_fields from './20261125_232822_report_card_runs_job_fields';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_225054_report_card_notifications.up,
     down: migration_20261125_225054_report_card_notifications.down,
-    name: '20261125_225054_report_card_notifications'
+    name: '20261125_225054_report_card_notifications',
+  },
+  {
+    up: migration_20261125_232822_report_card_runs_job_fields.up,
+    down: migration_20261125_232822_report_card_runs_job_fields.down,
+    name: '20261125_232822_report_card_runs_job_fields'
   },
 ];

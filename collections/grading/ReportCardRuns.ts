@@ -11,7 +11,9 @@ const afterCreate: Condition = (_data, _siblings, { operation }) => operation !=
 const readOnly = { readOnly: true }
 // On rows and optional fields only: a condition on a required field would make it optional in payload-types.
 const written = { readOnly: true, condition: afterCreate }
-const count = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, label: label(`fields.${name}`), admin: readOnly })
+// Only the job (and the system, with overrideAccess) writes these: a request cannot forge its origin, progress or schedule key.
+const byJob = { create: () => false, update: () => false }
+const count = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, label: label(`fields.${name}`), admin: readOnly, access: byJob })
 
 /** A new run names what it covers (the class, level or pupil of its scope), all of the term's school year. */
 const target: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
@@ -21,7 +23,9 @@ const target: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
     throw invalid(req, [{ path: scope, message: tReq(req, 'errors.reportCards.targetRequired', { target: tReq(req, `fields.${scope}`).toLowerCase() }) }])
   const covered = await classesOfRun(req, { ...data, scope })
   if ('refusal' in covered) throw invalid(req, [covered.refusal])
-  return { ...data, scope, status: 'queued', classesTotal: covered.classes.length, requestedBy: data.trigger === 'schedule' || data.trigger === 'cli' ? null : (req.user?.id ?? null) }
+  // A trigger other than 'manual' only comes from the system (field access keeps it from requests).
+  const trigger = data.trigger ?? 'manual'
+  return { ...data, scope, trigger, status: 'queued', classesTotal: covered.classes.length, requestedBy: trigger === 'manual' ? (req.user?.id ?? null) : null }
 }
 
 /** The run becomes a job on the queue in the same transaction: no run without its job, no job without its run. */
@@ -80,20 +84,20 @@ export const ReportCardRuns: CollectionConfig = {
       type: 'row',
       admin: { condition: afterCreate },
       fields: [
-        { name: 'status', type: 'select', required: true, defaultValue: 'queued', index: true, label: label('fields.status'), options: options('reportCardRunStatus', runStatuses), admin: readOnly },
-        { name: 'trigger', type: 'select', required: true, defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly },
+        { name: 'status', type: 'select', defaultValue: 'queued', index: true, label: label('fields.status'), options: options('reportCardRunStatus', runStatuses), admin: readOnly, access: byJob },
+        { name: 'trigger', type: 'select', defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly, access: byJob },
       ],
     },
     // The classes done are listed by name in the progress panel; their ids alone would tell a secretary nothing.
-    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: { readOnly: true, hidden: true } }, count('attempts')] },
+    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: { readOnly: true, hidden: true }, access: byJob }, count('attempts')] },
     { type: 'row', admin: { condition: afterCreate }, fields: [count('cardsCreated'), count('cardsUpdated'), count('cardsKept')] },
-    { name: 'error', type: 'textarea', label: label('fields.error'), admin: written },
-    relation('requestedBy', 'users', { admin: { ...written, position: 'sidebar' } }),
-    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'error', type: 'textarea', label: label('fields.error'), admin: written, access: byJob },
+    relation('requestedBy', 'users', { admin: { ...written, position: 'sidebar' }, access: byJob }),
+    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: byJob },
+    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: byJob },
     // One scheduled run per term, even with two workers racing at the term's end.
-    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { ...written, position: 'sidebar' } },
-    { name: 'job', type: 'text', label: label('fields.job'), admin: { ...written, position: 'sidebar' } },
+    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { ...written, position: 'sidebar' }, access: byJob },
+    { name: 'job', type: 'text', label: label('fields.job'), admin: { ...written, position: 'sidebar' }, access: byJob },
   ],
   hooks: {
     beforeChange: [target],

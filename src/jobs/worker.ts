@@ -1,8 +1,22 @@
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import cron from 'node-cron'
 import type { Payload } from 'payload'
 import { scheduleTermEndRuns } from './schedules'
 
 type Options = { pollMs?: number; log?: (message: string) => void }
+
+/**
+ * Jobs a stopped worker left half-done (killed, machine restarted) stay marked as processing and
+ * Payload never picks them up again: after a while they go back to the queue (tasks are idempotent).
+ */
+const requeueAbandoned = async (payload: Payload) => {
+  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  const freed = await db.execute(sql`
+    update payload_jobs set processing = false
+    where processing and completed_at is null and updated_at < now() - interval '15 minutes'
+    returning id`)
+  return freed.rows.length
+}
 
 /**
  * The worker: runs the Payload jobs queue (report cards; later invoices, penalties, backups)
@@ -19,6 +33,8 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   // Every evening in Kinshasa, and once at start to catch up on a day the worker was down.
   const evening = cron.schedule('0 18 * * *', schedule, { timezone: 'Africa/Kinshasa', name: 'report-cards-at-term-end' })
   const loop = (async () => {
+    const freed = await requeueAbandoned(payload).catch(() => 0)
+    if (freed) log(`${freed} abandoned job(s) back in the queue`)
     await schedule()
     while (!stopping) {
       try {

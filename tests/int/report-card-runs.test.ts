@@ -4,6 +4,7 @@
  * retried and resumed, never duplicated; and at a term's end, scheduled once.
  */
 import { spawn, spawnSync } from 'node:child_process'
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { createLocalReq, type Payload } from 'payload'
 import { demoAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
@@ -52,6 +53,19 @@ describe('a report-card run', () => {
     // The cards were written in the secretary's name.
     const log = await payload.find({ collection: 'audit-logs', where: { collection: { equals: 'report-cards' }, documentId: { equals: String(cards[0].id) } }, sort: '-createdAt', limit: 1, depth: 0 })
     expect(log.docs[0]?.actorEmail).toBe(demoAccounts.secretariat)
+  })
+
+  it('cannot be forged: origin, progress and schedule key are the job’s to write', async () => {
+    const forged = await rest('POST', '/report-card-runs', {
+      token: secretariat,
+      body: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class', class: fx.classes.self.id, trigger: 'schedule', scheduleKey: 'term-end:1', classesDone: [fx.classes.self.id], cardsCreated: 99, attempts: 7, error: 'boom', status: 'done', finishedAt: '2026-11-01T00:00:00.000Z' },
+    })
+    expect(forged.status).toBe(201)
+    const saved = await runOf(forged.body.doc.id)
+    expect(saved).toMatchObject({ trigger: 'manual', status: 'queued', requestedBy: fx.users.secretariat.id, cardsCreated: 0, attempts: 0 })
+    expect([saved.scheduleKey, saved.classesDone, saved.error, saved.finishedAt].every((value) => value == null)).toBe(true)
+    await payload.jobs.run({ limit: 10 })
+    expect((await runOf(saved.id)).classesDone).toEqual([fx.classes.self.id])
   })
 
   it('covers a whole level, and running it again replaces the drafts without duplicating them', async () => {
@@ -152,14 +166,19 @@ describe('at the end of a term', () => {
 })
 
 describe('npm run worker', () => {
-  it('carries out a queued run, and stops cleanly on SIGTERM', async () => {
+  it('takes over a run a stopped worker left half-done, and stops cleanly on SIGTERM', async () => {
+    await payload.jobs.run({ limit: 100 })
     const run = await payload.create({ collection: 'report-card-runs', data: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'student', student: fx.students.self.id, status: 'queued', trigger: 'manual' }, depth: 0 })
+    // A worker took the job an hour ago and was killed: the job stays "processing", the run "running".
+    const db = (payload.db as unknown as PostgresAdapter).drizzle
+    await db.execute(sql`update payload_jobs set processing = true, updated_at = now() - interval '1 hour' where id = ${Number(run.job)}`)
+    await db.execute(sql`update report_card_runs set status = 'running', updated_at = now() - interval '1 hour' where id = ${run.id}`)
     const worker = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env: { ...process.env, KELASI_WORKER_POLL_MS: '200' } })
     let output = ''
     worker.stdout.on('data', (chunk) => (output += chunk))
     worker.stderr.on('data', (chunk) => (output += chunk))
     try {
-      const deadline = Date.now() + 60_000
+      const deadline = Date.now() + 120_000
       while ((await runOf(run.id)).status !== 'done') {
         if (Date.now() > deadline || worker.exitCode !== null) throw new Error(`the worker did not carry out the run:\n${output}`)
         await new Promise((resolve) => setTimeout(resolve, 250))
@@ -170,8 +189,9 @@ describe('npm run worker', () => {
       worker.kill('SIGTERM')
       expect(await exited).toBe(0)
     }
+    expect(output).toContain('[worker] 1 abandoned job(s) back in the queue')
     expect(output).toContain('[worker] stopping after the jobs in hand')
-  }, 90_000)
+  }, 240_000)
 
   it('refuses to start without a database, saying why', () => {
     const env = { ...process.env }
