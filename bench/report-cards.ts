@@ -1,0 +1,225 @@
+/**
+ * A whole school's report cards for a term, end to end: 1,000 pupils in 25 classes of 40, 12
+ * courses, the first period marked (4 tests per course: 48,000 marks) and a few absences, built
+ * set-based on a fresh database; then the school's report-card run through the jobs queue (a
+ * `report-card-runs` record of scope 'school', as the term-end schedule makes it, carried out by
+ * `payload.jobs.run` as the worker does); then every card rendered to PDF from its stored
+ * snapshot, as the card's PDF endpoint does, and each class's cards merged into one PDF to print.
+ * Options: --pupils <n> (default 1000, 40 a class), --logo (each card with a 240 px school logo),
+ * --out <folder> to keep the merged class PDFs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import sharp from 'sharp'
+import { freshDatabase } from '../src/db/embedded'
+import { prepareDatabase, withPayload } from '../src/db/prepare'
+import { dataFolder } from '../src/db/settings'
+import type { ReportCardSnapshot } from '../src/domain/reportCard'
+import { mergePdfs, renderReportCard } from '../src/pdf/reportCard'
+
+const { values } = parseArgs({ args: process.argv.slice(3), options: { pupils: { type: 'string', default: '1000' }, logo: { type: 'boolean', default: false }, out: { type: 'string' } } })
+const pupils = Math.max(40, Number(values.pupils))
+const perClass = 40
+const classCount = Math.ceil(pupils / perClass)
+
+/** The school at the end of its first period, one statement per table. */
+const build = async (client: pg.Client) => {
+  // Consistent by construction: foreign-key triggers off for this session, as pg_restore does.
+  await client.query("set session_replication_role = 'replica'")
+  const one = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rows[0]
+  const { id: school } = await one(
+    "insert into schools (name, code, address, city, province, grading_scheme) values ('Institut du Banc d''essai', 'BENCH', '1, avenue de la Paix, Gombe', 'Kinshasa', 'Kinshasa', 'rdc') returning id",
+  )
+  const { id: year } = await one(
+    "insert into school_years (school_id, name, start_date, end_date, current) values ($1, '2026-2027', '2026-09-01', '2027-07-02', true) returning id",
+    [school],
+  )
+  await client.query(
+    `insert into terms (school_id, school_year_id, name, code, "order", start_date, end_date)
+     select $1, $2, name, code, n, date '2026-09-01' + (n::int - 1) * 50, date '2026-09-01' + n::int * 50 - 1
+     from unnest(array['1re période', '2e période', 'Examens du 1er semestre', '3e période', '4e période', 'Examens du 2e semestre'],
+                 array['P1','P2','EX1','P3','P4','EX2']) with ordinality as t(name, code, n)`,
+    [school, year],
+  )
+  const { id: term } = await one("select id from terms where school_id = $1 and code = 'P1'", [school])
+  const { id: level } = await one(`insert into levels (school_id, name, code, "order", years) values ($1, 'Humanités', 'H', 1, 6) returning id`, [school])
+  await client.query(
+    `insert into subjects (school_id, level_id, name, code, coefficient, "order")
+     select $1, $2, name, 'C' || n, 1 + n % 4, n
+     from unnest(array['Français', 'Mathématiques', 'Éducation civique et morale', 'Histoire', 'Géographie', 'Biologie', 'Chimie',
+                       'Physique', 'Anglais', 'Religion', 'Éducation physique', 'Dessin']) with ordinality as s(name, n)`,
+    [school, level],
+  )
+  await client.query(
+    `insert into subjects_maxima (_order, _parent_id, id, school_year_id, period_maximum)
+     select 1, id, replace(gen_random_uuid()::text, '-', ''), $2, 10 * (1 + "order"::int % 4) from subjects where school_id = $1`,
+    [school, year],
+  )
+  await client.query(
+    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
+     select $1, $2, (1 + k % 6) || 'e Humanités ' || chr(65 + k / 6), 'H' || k, $3, 1 + k % 6, chr(65 + k / 6), 45 from generate_series(0, $4::int - 1) k`,
+    [school, year, level, classCount],
+  )
+  await client.query(
+    `insert into students (school_id, matricule, last_name, post_name, first_name, full_name, sex, birth_date, birth_place)
+     select $1, 'BANC-2026-' || lpad(g::text, 4, '0'), 'ÉLÈVE', 'BANC', 'N° ' || g, 'ÉLÈVE BANC N° ' || lpad(g::text, 4, '0'),
+            (array['M','F'])[1 + g % 2]::enum_students_sex, date '2010-01-01' + (g * 37) % 1500, 'Kinshasa'
+     from generate_series(1, $2::int) g`,
+    [school, pupils],
+  )
+  await client.query(
+    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
+     select $1, s.id, c.id, $2, 'active', '2026-09-01'
+     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1) s
+     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1) c on c.n = s.n / ${perClass}`,
+    [school, year],
+  )
+  await client.query(
+    `insert into evaluations (school_id, title, class_id, subject_id, term_id, kind, date, maximum, coefficient, published, published_at)
+     select $1, 'Interrogation ' || e, c.id, s.id, $2, 'test', date '2026-09-01' + e * 12, m.period_maximum, 1, true, now()
+     from classes c
+     join subjects s on s.level_id = c.level_id
+     join subjects_maxima m on m._parent_id = s.id
+     join generate_series(1, 4) e on true
+     where c.school_id = $1`,
+    [school, term],
+  )
+  // Scores follow each pupil's level (35–95 %) with some spread; about 2 % absences and 1 % exemptions.
+  await client.query(
+    `insert into grades (school_id, evaluation_id, student_id, status, score, class_id, subject_id, term_id, published)
+     select $1, id, student_id, status::enum_grades_status,
+            case when status = 'scored' then round(least(1, greatest(0, 0.35 + (student_id % 61) / 100.0 + (spread - 0.5) * 0.3)) * maximum * 2) / 2 end,
+            class_id, subject_id, term_id, true
+     from (select v.*, en.student_id, random() as spread,
+                  case when random() < 0.02 then 'absent' when random() < 0.01 then 'exempt' else 'scored' end as status
+           from evaluations v join enrollments en on en.class_id = v.class_id where v.school_id = $1) marks`,
+    [school],
+  )
+  // A morning's absence for one pupil in five, and a late arrival for one in seven.
+  await client.query(
+    `insert into attendance (school_id, student_id, class_id, date, half_day, status, minutes_late)
+     select $1, en.student_id, en.class_id, date '2026-10-05' + en.student_id % 20, 'morning',
+            (case when en.student_id % 5 = 0 then 'absent' else 'late' end)::enum_attendance_status,
+            case when en.student_id % 5 = 0 then null else 10 end
+     from enrollments en where en.school_id = $1 and (en.student_id % 5 = 0 or en.student_id % 7 = 0)`,
+    [school],
+  )
+  await client.query("set session_replication_role = 'origin'")
+  await client.query('analyze')
+  const counts = await one(
+    `select (select count(*)::int from enrollments where school_id = $1) as pupils,
+            (select count(*)::int from classes where school_id = $1) as classes,
+            (select count(*)::int from grades where school_id = $1) as grades`,
+    [school],
+  )
+  return { school: school as number, term: term as number, ...counts }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+/** Wall and CPU time of this process (the CPU time does not grow when other work shares the machine), and the highest RSS, per phase. */
+const phase = () => {
+  const at = performance.now()
+  const cpu = process.cpuUsage()
+  let peak = process.memoryUsage().rss
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  return () => {
+    clearInterval(sampler)
+    const used = process.cpuUsage(cpu)
+    return { ms: performance.now() - at, cpuMs: (used.user + used.system) / 1000, peak: Math.max(peak, process.memoryUsage().rss) }
+  }
+}
+
+process.env.PAYLOAD_SECRET ||= 'kelasi-bench-secret'
+process.env.SMTP_PORT ||= '2599'
+// A server of its own (not bench/support's): this bench never shares a cluster with another one running.
+const db = await freshDatabase({ folder: path.join(dataFolder, 'postgres-bench-report-cards'), port: 54358, name: 'kelasi_bench_report_cards' })
+const client = new pg.Client({ connectionString: db.url })
+try {
+  await prepareDatabase({ demo: false })
+  await client.connect()
+  const building = phase()
+  const built = await build(client)
+  console.log(`\nBuilt ${built.pupils} pupils in ${built.classes} classes, 12 courses, ${built.grades} marks of the first period in ${seconds(building().ms)}`)
+
+  await withPayload(async (payload) => {
+    const ready = process.memoryUsage().rss
+    // The run as the term-end schedule starts it (no requester: the system's rights), carried out by the queue as the worker does.
+    const generating = phase()
+    const run = await payload.create({
+      collection: 'report-card-runs',
+      data: { school: built.school, term: built.term, scope: 'school', trigger: 'schedule' } as never,
+      depth: 0,
+      overrideAccess: true,
+    })
+    let state = run
+    for (let round = 0; round < 20 && !['done', 'failed'].includes(state.status ?? ''); round++) {
+      await payload.jobs.run({ limit: 10, silent: true })
+      state = await payload.findByID({ collection: 'report-card-runs', id: run.id, depth: 0, overrideAccess: true })
+    }
+    const generation = generating()
+    if (state.status !== 'done') throw new Error(`The run ended ${state.status}: ${state.error ?? 'no error recorded'}`)
+    const cards = (await payload.count({ collection: 'report-cards', where: { term: { equals: built.term } }, overrideAccess: true })).totalDocs
+    console.log(
+      `Report-card run (jobs queue, scope school): ${state.classesTotal} classes, ${state.cardsCreated} cards created in ${seconds(generation.ms)} ` +
+        `(${(generation.ms / (state.classesTotal ?? 1)).toFixed(0)} ms a class, ${(generation.ms / cards).toFixed(1)} ms a card)`,
+    )
+
+    // Every card from its stored snapshot, class by class, then the class's cards merged for printing.
+    const assets = values.logo ? { logo: await sharp({ create: { width: 240, height: 240, channels: 3, background: { r: 20, g: 70, b: 140 } } }).png().toBuffer() } : {}
+    if (values.out) mkdirSync(values.out, { recursive: true })
+    const classes = await payload.find({ collection: 'classes', where: { school: { equals: built.school } }, sort: 'name', pagination: false, depth: 0, overrideAccess: true, select: { name: true } })
+    const printing = phase()
+    let rendered = 0
+    let bytes = 0
+    let mergeMs = 0
+    let mergedBytes = 0
+    for (const klass of classes.docs) {
+      const { docs } = await payload.find({
+        collection: 'report-cards',
+        where: { and: [{ class: { equals: klass.id } }, { term: { equals: built.term } }] },
+        sort: 'id',
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { snapshot: true },
+      })
+      const pdfs: Uint8Array[] = []
+      for (const card of docs) {
+        const pdf = await renderReportCard(card.snapshot as ReportCardSnapshot, assets)
+        bytes += pdf.length
+        pdfs.push(pdf)
+      }
+      rendered += pdfs.length
+      const mergeAt = performance.now()
+      const merged = await mergePdfs(pdfs)
+      mergeMs += performance.now() - mergeAt
+      mergedBytes += merged.length
+      if (values.out) writeFileSync(path.join(values.out, `${klass.name.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`), merged)
+    }
+    const pdfs = printing()
+    console.log(
+      `PDFs from the stored snapshots: ${rendered} cards and ${classes.docs.length} class PDFs (merging ${seconds(mergeMs)}) in ${seconds(pdfs.ms)}: ` +
+        `${(rendered / (pdfs.ms / 1000)).toFixed(1)} PDFs/s; ${(bytes / rendered / 1024).toFixed(1)} kB a card, ${(mergedBytes / classes.docs.length / 1024).toFixed(0)} kB a class PDF`,
+    )
+    const row = (figures: ReturnType<ReturnType<typeof phase>>, target: string) => ({
+      'wall s': +(figures.ms / 1000).toFixed(2),
+      'CPU s (this process)': +(figures.cpuMs / 1000).toFixed(2),
+      'peak RSS': mb(figures.peak),
+      target,
+    })
+    console.table({
+      generation: row(generation, '—'),
+      pdfs: row(pdfs, pdfs.ms < 30_000 ? '1,000 under 30 s: yes' : '1,000 under 30 s: NO'),
+    })
+    const peak = process.resourceUsage().maxRSS * 1024
+    console.log(`RSS with Payload loaded: ${mb(ready)}; peak RSS of the whole bench: ${mb(peak)} (${peak < 500 * 1024 * 1024 ? 'under 500 MB' : 'OVER 500 MB'})`)
+  })
+} finally {
+  await client.end()
+  await db.stop()
+}
+process.exit(0)
