@@ -120,7 +120,7 @@ const build = async (client: pg.Client) => {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
-/** Wall and CPU time of this process (the CPU time does not grow when other work shares the machine), and the highest RSS, per phase. */
+/** Wall time, this process's CPU time (which other work on the machine inflates far less than the wall time) and the highest RSS, per phase. */
 const phase = () => {
   const at = performance.now()
   const cpu = process.cpuUsage()
@@ -213,7 +213,7 @@ try {
     })
     console.table({
       generation: row(generation, '—'),
-      pdfs: row(pdfs, pdfs.ms < 30_000 ? '1,000 under 30 s: yes' : '1,000 under 30 s: NO'),
+      pdfs: row(pdfs, `1,000 in 30 s: ${pdfs.ms * (1000 / rendered) < 30_000 ? 'yes' : 'NO'}`),
     })
     const peak = process.resourceUsage().maxRSS * 1024
     console.log(`RSS with Payload loaded: ${mb(ready)}; peak RSS of the whole bench: ${mb(peak)} (${peak < 500 * 1024 * 1024 ? 'under 500 MB' : 'OVER 500 MB'})`)
