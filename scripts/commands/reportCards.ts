@@ -86,10 +86,24 @@ const carryOut = async (req: PayloadRequest, runId: number, json: boolean) => {
 
 const usage = [
   'npm run kelasi -- report-cards generate --school CODE --term P1 [--year 2026-2027] [--class CODE | --level CODE | --student MATRICULE] [--queue-only] [--json]',
+  '       npm run kelasi -- report-cards publish  --school CODE --term P1 [--year 2026-2027] [--class CODE | --level CODE | --student MATRICULE] [--json]',
+  '(publishing queues the e-mails to the guardians; the worker sends them)',
 ].join('\n')
 
+/** Publishes the drafts the options name, all or nothing; the guardians' e-mails go through the queue. */
+const publish = async (req: PayloadRequest, options: CommandArgs['options']) => {
+  const { term, scope, target } = await resolve(req, options)
+  // Loaded here, not at the top: importing the database adapter's graph before withPayload imports
+  // the config left the CLI silently exiting now and then (a dynamic import that never settled).
+  const [{ classesOfRun }, { publishReportCards }] = await Promise.all([import('../../src/reportCards/runs'), import('../../src/reportCards/publish')])
+  const covered = await classesOfRun(req, { term: term.id, scope, [scope]: target.id })
+  if ('refusal' in covered) throw new Error(covered.refusal.message)
+  const { published } = await publishReportCards(req, { term: term.id, classes: covered.classes, student: scope === 'student' ? target.id : undefined, system: true })
+  return { term: term.code ?? term.name, scope, classes: covered.classes.length, published }
+}
+
 export const reportCardsCommand: Command = {
-  summary: 'Report cards: generate a term’s drafts for the whole school, a level, a class or a pupil (a job, with its progress).',
+  summary: 'Report cards: generate a term’s drafts (a job, with its progress) or publish them, for the whole school, a level, a class or a pupil.',
   usage,
   options: {
     school: { type: 'string' },
@@ -104,6 +118,7 @@ export const reportCardsCommand: Command = {
     withPayload(async (payload) => {
       // Run by the server's operator as the system; messages in French, the school's language.
       const req = await createLocalReq({}, payload)
+      if (args[0] === 'publish') return publish(req, options)
       if (args[0] !== 'generate') throw new Error(`Usage: ${usage}`)
       const { school, term, scope, target } = await resolve(req, options)
       const started = Date.now()

@@ -40,14 +40,16 @@ export const staffOf =
 
 /**
  * Creation by staff of their own schools. Create access cannot filter, so it checks the
- * submitted school; without data (the admin asking what it may show) it answers for the role.
+ * submitted school; without one (the admin's create form asks with a draft that names none, or
+ * a request leaving the school to its default, the user's own) it answers for the role, and the
+ * school field's validation keeps the record within the user's schools.
  */
 export const staffCreates =
   (roles: Role[], field = 'school'): Predicate =>
   ({ req, data }) => {
     if (!hasAnyRole(req.user, roles)) return false
     const schools = schoolsOf(req).map(String)
-    if (!data) return schools.length > 0
+    if (!data || data[field] === undefined) return schools.length > 0
     const submitted = field === 'schools' ? idsOf(data[field]) : [idOf(data[field])]
     return submitted.length > 0 && submitted.every((id) => id !== undefined && schools.includes(String(id)))
   }

@@ -58,11 +58,12 @@ describe('a report-card run', () => {
   it('cannot be forged: origin, progress and schedule key are the job’s to write', async () => {
     const forged = await rest('POST', '/report-card-runs', {
       token: secretariat,
-      body: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'class', class: fx.classes.self.id, trigger: 'schedule', scheduleKey: 'term-end:1', classesDone: [fx.classes.self.id], cardsCreated: 99, attempts: 7, error: 'boom', status: 'done', finishedAt: '2026-11-01T00:00:00.000Z' },
+      // No school named: the secretary's own, as the admin's create form leaves it.
+      body: { term: fx.terms.main.id, scope: 'class', class: fx.classes.self.id, trigger: 'schedule', scheduleKey: 'term-end:1', classesDone: [fx.classes.self.id], cardsCreated: 99, attempts: 7, error: 'boom', status: 'done', finishedAt: '2026-11-01T00:00:00.000Z' },
     })
     expect(forged.status).toBe(201)
     const saved = await runOf(forged.body.doc.id)
-    expect(saved).toMatchObject({ trigger: 'manual', status: 'queued', requestedBy: fx.users.secretariat.id, cardsCreated: 0, attempts: 0 })
+    expect(saved).toMatchObject({ school: fx.schools.main.id, trigger: 'manual', status: 'queued', requestedBy: fx.users.secretariat.id, cardsCreated: 0, attempts: 0 })
     expect([saved.scheduleKey, saved.classesDone, saved.error, saved.finishedAt].every((value) => value == null)).toBe(true)
     await payload.jobs.run({ limit: 10 })
     expect((await runOf(saved.id)).classesDone).toEqual([fx.classes.self.id])
