@@ -3,26 +3,21 @@
  * cards for a term, watches the run's progress panel reach « Terminé », then publishes the
  * class's cards from the panel and reads how many were published.
  */
-import { mkdirSync } from 'node:fs'
 import type { Payload } from 'payload'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { demoAccounts, demoPassword } from '../support/accounts'
+import { launchBrowser, shots } from '../support/browser'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { startServer } from '../../scripts/server'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let payload: Payload
-const shots = 'test-output/screenshots'
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
   payload = await testPayload()
   server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210))
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await launchBrowser()
 }, 15 * 60_000)
 
 afterAll(async () => {

@@ -2,22 +2,17 @@
  * The built app over real HTTP, as `npm start` serves it, and the admin in Chromium
  * (Debian's /usr/bin/chromium driven by playwright-core).
  */
-import { mkdirSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { demoAccounts, demoPassword } from '../support/accounts'
+import { launchBrowser, shots } from '../support/browser'
 import { startServer } from '../../scripts/server'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
-const shots = 'test-output/screenshots'
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
   server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210))
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await launchBrowser()
 }, 15 * 60_000)
 
 afterAll(async () => {
