@@ -1,10 +1,7 @@
 import type { SendEmailOptions } from 'payload'
 import type { ReportCardSnapshot } from '../domain/reportCard'
 import { t, type Language } from '../i18n'
-import { serverURL } from './templates'
-
-// templates.ts keeps its own escape private; the same five characters here.
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+import { escape, serverURL } from './templates'
 
 export type Recipient = { to: string; name: string; language: Language }
 
