@@ -13,7 +13,7 @@ import { loadClassResults } from '../src/results/classResults'
 import { loadSchoolResults } from '../src/results/schoolResults'
 import { applyRollover, previewRollover } from '../src/rollover/rollover'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, ms } from './support'
+import { benchDatabase, buildSchool, ms } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { runs: { type: 'string', default: '3' } } })
 const runs = Math.max(1, Number(values.runs))
@@ -34,35 +34,13 @@ const build = async (client: pg.Client) => {
      from unnest(array['P1','P2','EX1','P3','P4','EX2']) with ordinality as t(code, n)`,
     [school, year],
   )
-  const { id: level } = await one(`insert into levels (school_id, name, code, "order", years) values ($1, 'Secondaire', 'S', 1, 6) returning id`, [school])
-  await client.query(
-    `insert into subjects (school_id, level_id, name, code, coefficient, "order")
-     select $1, $2, 'Cours ' || n, 'C' || n, 1 + n % 4, n from generate_series(1, 12) n`,
-    [school, level],
-  )
-  await client.query(
-    `insert into subjects_maxima (_order, _parent_id, id, school_year_id, period_maximum)
-     select 1, id, replace(gen_random_uuid()::text, '-', ''), $2, 10 * (1 + "order"::int % 4) from subjects where school_id = $1`,
-    [school, year],
-  )
-  await client.query(
-    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
-     select $1, $2, 'Classe ' || k, 'B' || k, $3, 1 + k % 6, chr(65 + k / 6), null from generate_series(0, 24) k`,
-    [school, year, level],
-  )
-  await client.query(
-    `insert into students (school_id, matricule, last_name, first_name, full_name, sex)
-     select $1, 'BANC-' || g, 'ÉLÈVE', 'N° ' || g, 'ÉLÈVE N° ' || lpad(g::text, 4, '0'), (array['M','F'])[1 + g % 2]::enum_students_sex
-     from generate_series(1, 1000) g`,
-    [school],
-  )
-  await client.query(
-    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
-     select $1, s.id, c.id, $2, 'active', '2026-09-01'
-     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1) s
-     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1) c on c.n = s.n / 40`,
-    [school, year],
-  )
+  await buildSchool(client, school, year, {
+    level: { name: 'Secondaire', code: 'S' },
+    subjects: Array.from({ length: 12 }, (_, n) => `Cours ${n + 1}`),
+    classes: { count: 25, name: (k) => `Classe ${k}`, code: (k) => `B${k}`, capacity: null },
+    pupils: 1000,
+    perClass: 40,
+  })
   await client.query(
     `insert into evaluations (school_id, title, class_id, subject_id, term_id, kind, date, maximum, coefficient, published, published_at)
      select $1, t.code || ' n° ' || e, c.id, s.id, t.id, (case when t.code like 'EX%' then 'exam' else 'test' end)::enum_evaluations_kind,

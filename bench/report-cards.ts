@@ -18,6 +18,7 @@ import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
 import type { ReportCardSnapshot } from '../src/domain/reportCard'
 import { mergePdfs, renderReportCard } from '../src/pdf/reportCard'
+import { buildSchool } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { pupils: { type: 'string', default: '1000' }, logo: { type: 'boolean', default: false }, out: { type: 'string' } } })
 const pupils = Math.max(40, Number(values.pupils))
@@ -44,38 +45,13 @@ const build = async (client: pg.Client) => {
     [school, year],
   )
   const { id: term } = await one("select id from terms where school_id = $1 and code = 'P1'", [school])
-  const { id: level } = await one(`insert into levels (school_id, name, code, "order", years) values ($1, 'Humanités', 'H', 1, 6) returning id`, [school])
-  await client.query(
-    `insert into subjects (school_id, level_id, name, code, coefficient, "order")
-     select $1, $2, name, 'C' || n, 1 + n % 4, n
-     from unnest(array['Français', 'Mathématiques', 'Éducation civique et morale', 'Histoire', 'Géographie', 'Biologie', 'Chimie',
-                       'Physique', 'Anglais', 'Religion', 'Éducation physique', 'Dessin']) with ordinality as s(name, n)`,
-    [school, level],
-  )
-  await client.query(
-    `insert into subjects_maxima (_order, _parent_id, id, school_year_id, period_maximum)
-     select 1, id, replace(gen_random_uuid()::text, '-', ''), $2, 10 * (1 + "order"::int % 4) from subjects where school_id = $1`,
-    [school, year],
-  )
-  await client.query(
-    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
-     select $1, $2, (1 + k % 6) || 'e Humanités ' || chr(65 + k / 6), 'H' || k, $3, 1 + k % 6, chr(65 + k / 6), 45 from generate_series(0, $4::int - 1) k`,
-    [school, year, level, classCount],
-  )
-  await client.query(
-    `insert into students (school_id, matricule, last_name, post_name, first_name, full_name, sex, birth_date, birth_place)
-     select $1, 'BANC-2026-' || lpad(g::text, 4, '0'), 'ÉLÈVE', 'BANC', 'N° ' || g, 'ÉLÈVE BANC N° ' || lpad(g::text, 4, '0'),
-            (array['M','F'])[1 + g % 2]::enum_students_sex, date '2010-01-01' + (g * 37) % 1500, 'Kinshasa'
-     from generate_series(1, $2::int) g`,
-    [school, pupils],
-  )
-  await client.query(
-    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
-     select $1, s.id, c.id, $2, 'active', '2026-09-01'
-     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1) s
-     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1) c on c.n = s.n / ${perClass}`,
-    [school, year],
-  )
+  await buildSchool(client, school, year, {
+    level: { name: 'Humanités', code: 'H' },
+    subjects: ['Français', 'Mathématiques', 'Éducation civique et morale', 'Histoire', 'Géographie', 'Biologie', 'Chimie', 'Physique', 'Anglais', 'Religion', 'Éducation physique', 'Dessin'],
+    classes: { count: classCount, name: (k) => `${1 + (k % 6)}e Humanités ${String.fromCharCode(65 + Math.floor(k / 6))}`, code: (k) => `H${k}`, capacity: 45 },
+    pupils,
+    perClass,
+  })
   await client.query(
     `insert into evaluations (school_id, title, class_id, subject_id, term_id, kind, date, maximum, coefficient, published, published_at)
      select $1, 'Interrogation ' || e, c.id, s.id, $2, 'test', date '2026-09-01' + e * 12, m.period_maximum, 1, true, now()

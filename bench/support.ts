@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type pg from 'pg'
 import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
@@ -13,3 +14,57 @@ export const benchDatabase = async (name: string) => {
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`
+
+export type SchoolShape = {
+  /** The level all classes belong to. */
+  level: { name: string; code: string }
+  /** The level's subjects, in order: the nth has coefficient 1 + n % 4 and, for the year, a period maximum of 10 × that. */
+  subjects: string[]
+  /** How many classes, and each one's name and code from its index k (from 0; grade 1 + k % 6, section A, B… every six). */
+  classes: { count: number; name: (k: number) => string; code: (k: number) => string; capacity: number | null }
+  /** How many pupils, enrolled `perClass` a class in order. */
+  pupils: number
+  perClass: number
+}
+
+/**
+ * A school year's level, subjects with their maxima, classes and pupils enrolled, set-based: one
+ * statement per table, for a school and year the bench made. Run it with the foreign-key triggers
+ * off (session_replication_role 'replica').
+ */
+export const buildSchool = async (client: pg.Client, school: number, year: number, shape: SchoolShape) => {
+  const level: number = (
+    await client.query(`insert into levels (school_id, name, code, "order", years) values ($1, $2, $3, 1, 6) returning id`, [school, shape.level.name, shape.level.code])
+  ).rows[0].id
+  await client.query(
+    `insert into subjects (school_id, level_id, name, code, coefficient, "order")
+     select $1, $2, name, 'C' || n, 1 + n % 4, n from unnest($3::text[]) with ordinality as s(name, n)`,
+    [school, level, shape.subjects],
+  )
+  await client.query(
+    `insert into subjects_maxima (_order, _parent_id, id, school_year_id, period_maximum)
+     select 1, id, replace(gen_random_uuid()::text, '-', ''), $2, 10 * (1 + "order"::int % 4) from subjects where school_id = $1`,
+    [school, year],
+  )
+  const ks = Array.from({ length: shape.classes.count }, (_, k) => k)
+  await client.query(
+    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
+     select $1, $2, name, code, $3, 1 + (n::int - 1) % 6, chr(65 + (n::int - 1) / 6), $6::numeric from unnest($4::text[], $5::text[]) with ordinality as c(name, code, n)`,
+    [school, year, level, ks.map(shape.classes.name), ks.map(shape.classes.code), shape.classes.capacity],
+  )
+  await client.query(
+    `insert into students (school_id, matricule, last_name, post_name, first_name, full_name, sex, birth_date, birth_place)
+     select $1, 'BANC-2026-' || lpad(g::text, 4, '0'), 'ÉLÈVE', 'BANC', 'N° ' || g, 'ÉLÈVE BANC N° ' || lpad(g::text, 4, '0'),
+            (array['M','F'])[1 + g % 2]::enum_students_sex, date '2010-01-01' + (g * 37) % 1500, 'Kinshasa'
+     from generate_series(1, $2::int) g`,
+    [school, shape.pupils],
+  )
+  await client.query(
+    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
+     select $1, s.id, c.id, $2, 'active', '2026-09-01'
+     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1) s
+     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1) c on c.n = s.n / $3::int`,
+    [school, year, shape.perClass],
+  )
+  return { level }
+}
