@@ -165,3 +165,11 @@ export const rdcFigures = (results: RdcResults, student: ID, subjects: SubjectIn
     rank: line.rank,
   }
 }
+
+/** Whether a card holds at least one mark: a card of a class whose marks are not entered yet is not published. */
+export const hasAnyMark = (figures: FrenchSnapshot | RdcSnapshot | null | undefined) =>
+  Boolean(
+    figures?.lines.some((line) =>
+      'average' in line ? line.average != null : [line.P1, line.P2, line.EX1, line.P3, line.P4, line.EX2].some((points) => points != null),
+    ),
+  )

@@ -58,6 +58,8 @@ export const generateClassReportCards = async (req: PayloadRequest, classId: ID,
     loadClassResults(req, klass.id, { term: termId }, { system: !asCaller }),
   ])
   const pupils = results.students.map((line) => line.student).filter((id) => options.student == null || String(id) === String(options.student))
+  // A class without pupils has no card to make (and an empty `in` must never reach a query).
+  if (!pupils.length) return { created: 0, updated: 0, keptPublished: 0 }
   const [people, attendance] = await Promise.all([
     req.payload.find({ collection: 'students', where: { id: { in: pupils } }, pagination: false, ...system }),
     req.payload.find({ collection: 'attendance', where: { student: { in: pupils } }, pagination: false, ...system, select: { student: true, date: true, status: true, halfDay: true } }),

@@ -3,7 +3,7 @@ import { Forbidden, type PayloadRequest, type Where } from 'payload'
 import type { ReportCard } from '../../payload-types'
 import type { ID } from '../access/ids'
 import { inTransaction } from '../db/transaction'
-import type { ReportCardSnapshot } from '../domain/reportCard'
+import { hasAnyMark, type ReportCardSnapshot } from '../domain/reportCard'
 import { tReq, type Language } from '../i18n'
 import { invalid } from '../../hooks/invalid'
 
@@ -66,8 +66,8 @@ export const publishReportCards = async (req: PayloadRequest, { term, classes, s
   }
   return inTransaction(req, async () => {
     const drafts = await req.payload.find({ collection: 'report-cards', where, pagination: false, depth: 0, overrideAccess, req, select: { snapshot: true } })
-    // A draft never generated has nothing to print: it stays a draft.
-    const ready = drafts.docs.filter((card) => printable(card, 'fr'))
+    // A draft never generated, or without a single mark yet, has nothing to print: it stays a draft.
+    const ready = drafts.docs.filter((card) => hasAnyMark(printable(card, 'fr')?.figures))
     for (const card of ready) await req.payload.update({ collection: 'report-cards', id: card.id, data: { status: 'published' }, depth: 0, overrideAccess, req })
     return { published: ready.length }
   })

@@ -83,7 +83,8 @@ export const loadClassResults = async (req: PayloadRequest, classId: ID, query: 
     .map((row) => ({ id: idOf(row.student as never)!, fullName: (row.student as { fullName?: string })?.fullName ?? '' }))
     .sort(byName)
   const mine = view.kind === 'family' ? students.filter((student) => view.students.includes(String(student.id))) : students
-  if (!mine.length) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
+  // A family sees a class only through a child in it; staff see an empty class as empty.
+  if (view.kind === 'family' && !mine.length) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
   const shown = view.kind === 'teacher' ? subjects.docs.filter((subject) => view.subjects.includes(String(subject.id))) : subjects.docs
   const publishedOnly = view.kind === 'family' || Boolean(query.publishedOnly)
   const published: Where[] = publishedOnly ? [{ published: { equals: true } }] : []

@@ -1,4 +1,4 @@
-import { frenchFigures, rankedCount, rdcFigures } from '../../src/domain/reportCard'
+import { frenchFigures, hasAnyMark, rankedCount, rdcFigures } from '../../src/domain/reportCard'
 import { frenchResults, rdcResults, type ResultsInput } from '../../src/domain/results'
 
 const subjects = [
@@ -82,5 +82,19 @@ describe('a French bulletin out of the class results', () => {
       max: 15.67,
       rank: 1,
     })
+  })
+})
+
+describe('a card worth publishing', () => {
+  it('holds at least one mark, in either scheme', () => {
+    const french = (average: number | null) => ({ scheme: 'french' as const, lines: [{ subject: 'Maths', coefficient: 1, average, classAverage: null, min: null, max: null, rank: null }], average, classAverage: null, min: null, max: null, rank: null })
+    expect(hasAnyMark(french(12.5))).toBe(true)
+    expect(hasAnyMark(french(null))).toBe(false)
+    expect(hasAnyMark(null)).toBe(false)
+    const blank = { subject: 'Maths', periodMaximum: 10, P1: null, P2: null, EX1: null, S1: null, P3: null, P4: null, EX2: null, S2: null, total: null }
+    const rdc = (P2: number | null) => ({ scheme: 'rdc' as const, bulletin: 'P2' as const, lines: [{ ...blank, P2 }], totals: {} as never, percentage: null, classAverage: null, min: null, max: null, rank: null })
+    expect(hasAnyMark(rdc(7))).toBe(true)
+    expect(hasAnyMark(rdc(0))).toBe(true)
+    expect(hasAnyMark(rdc(null))).toBe(false)
   })
 })
