@@ -4,9 +4,31 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { startDatabase } from '../src/db/embedded'
+import { startDatabase, type Database } from '../src/db/embedded'
 import { dataFolder, ensureSecret } from '../src/db/settings'
-import { commands } from './commands'
+
+const common = { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const
+const first = parseArgs({ allowPositionals: true, strict: false, options: common })
+const name = first.positionals[0]
+
+let db: Database | undefined
+if (name && !first.values.help) {
+  // With --json, stdout carries the one JSON answer: Payload's logs go to stderr.
+  if (first.values.json) process.env.KELASI_LOGS = 'stderr'
+  ensureSecret()
+  db = await startDatabase({ folder: path.join(dataFolder, 'postgres'), port: Number(process.env.KELASI_PG_PORT || 54329), database: 'kelasi' })
+  process.env.DATABASE_URL = db.url
+  process.env.SMTP_PORT ||= '2525'
+  // The config's whole module graph in one import, before the commands load parts of it: imported
+  // after them (as withPayload does), that dynamic import now and then never settled, and the
+  // command ended silently with status 0.
+  await import('../payload.config')
+}
+const { commands } = await import('./commands')
+const exit = async (code: number) => {
+  await db?.stop()
+  process.exit(code)
+}
 
 const help = () =>
   [
@@ -19,45 +41,36 @@ const help = () =>
     'The database is DATABASE_URL, or the embedded one in .data/ (started if needed).',
   ].join('\n')
 
-const common = { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } as const
-const first = parseArgs({ allowPositionals: true, strict: false, options: common })
-const name = first.positionals[0]
 const command = name ? commands[name] : undefined
 const parse = () => {
   try {
     return parseArgs({ allowPositionals: true, options: { ...common, ...command?.options } })
   } catch (error) {
     console.error(`${(error as Error).message}\n\nUsage: ${command?.usage}`)
-    process.exit(2)
+    return exit(2)
   }
 }
-const { values, positionals } = command ? parse() : first
+const { values, positionals } = (command ? await parse() : first) as ReturnType<typeof parseArgs>
 
 if (!name || (values.help && !command)) {
   console.log(help())
-  process.exit(values.help ? 0 : 1)
+  await exit(values.help ? 0 : 1)
 }
 if (!command) {
   console.error(`Unknown command "${name}".\n\n${help()}`)
-  process.exit(2)
+  await exit(2)
 }
 if (values.help) {
-  console.log(`${command.summary}\n\nUsage: ${command.usage}`)
-  process.exit(0)
+  console.log(`${command!.summary}\n\nUsage: ${command!.usage}`)
+  await exit(0)
 }
 
-// With --json, stdout carries the one JSON answer: Payload's logs go to stderr.
-if (values.json) process.env.KELASI_LOGS = 'stderr'
-ensureSecret()
 let status = 0
 // process.exit does not wait for a piped stdout: a long JSON answer would be cut at 64 KiB.
 const print = (text: string) => new Promise((resolve) => process.stdout.write(`${text}\n`, resolve))
-const db = await startDatabase({ folder: path.join(dataFolder, 'postgres'), port: Number(process.env.KELASI_PG_PORT || 54329), database: 'kelasi' })
-process.env.DATABASE_URL = db.url
-process.env.SMTP_PORT ||= '2525'
 try {
   const { json, help: _help, ...options } = values as Record<string, string | boolean | undefined>
-  const result = await command.run({ args: positionals.slice(1), options, json: Boolean(json) })
+  const result = await command!.run({ args: positionals.slice(1), options, json: Boolean(json) })
   await print(values.json ? JSON.stringify({ ok: true, command: name, ...result }) : `${name}: done ${JSON.stringify(result)}`)
 } catch (error) {
   const message = (error as Error).message
@@ -65,6 +78,6 @@ try {
   else console.error(`${name}: ${message}`)
   status = 1
 } finally {
-  await db.stop()
+  await db?.stop()
 }
 process.exit(status)

@@ -1,7 +1,8 @@
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 import { withPayload } from '../../src/db/prepare'
 import { tReq } from '../../src/i18n'
-import type { RunScope } from '../../src/reportCards/runs'
+import { publishReportCards } from '../../src/reportCards/publish'
+import { classesOfRun, type RunScope } from '../../src/reportCards/runs'
 import { progressBar } from './progress'
 import type { Command, CommandArgs } from './types'
 
@@ -93,9 +94,6 @@ const usage = [
 /** Publishes the drafts the options name, all or nothing; the guardians' e-mails go through the queue. */
 const publish = async (req: PayloadRequest, options: CommandArgs['options']) => {
   const { term, scope, target } = await resolve(req, options)
-  // Loaded here, not at the top: importing the database adapter's graph before withPayload imports
-  // the config left the CLI silently exiting now and then (a dynamic import that never settled).
-  const [{ classesOfRun }, { publishReportCards }] = await Promise.all([import('../../src/reportCards/runs'), import('../../src/reportCards/publish')])
   const covered = await classesOfRun(req, { term: term.id, scope, [scope]: target.id })
   if ('refusal' in covered) throw new Error(covered.refusal.message)
   const { published } = await publishReportCards(req, { term: term.id, classes: covered.classes, student: scope === 'student' ? target.id : undefined, system: true })

@@ -190,6 +190,8 @@ describe('npm run worker', () => {
     const run = await payload.create({ collection: 'report-card-runs', data: { school: fx.schools.main.id, term: fx.terms.main.id, scope: 'student', student: fx.students.self.id, status: 'queued', trigger: 'manual' }, depth: 0 })
     // A worker took the job an hour ago and was killed: the job stays "processing", the run "running".
     const db = (payload.db as unknown as PostgresAdapter).drizzle
+    // The queue holds only this run's job: what other suites left there is not this test's business.
+    await payload.delete({ collection: 'payload-jobs', where: { id: { not_equals: Number(run.job) } } })
     await db.execute(sql`update payload_jobs set processing = true, updated_at = now() - interval '1 hour' where id = ${Number(run.job)}`)
     await db.execute(sql`update report_card_runs set status = 'running', updated_at = now() - interval '1 hour' where id = ${run.id}`)
     const worker = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], { env: { ...process.env, KELASI_WORKER_POLL_MS: '200' } })
