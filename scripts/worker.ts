@@ -3,17 +3,16 @@
  * one or more; `npm start` and `npm run dev` start one alongside the app). It needs the app's
  * DATABASE_URL and PAYLOAD_SECRET; SIGTERM or Ctrl-C finishes the jobs in hand, then exits.
  */
-import { getPayload } from 'payload'
-import { closePayload } from '../src/db/prepare'
 import { ensureSecret } from '../src/db/settings'
-import { startWorker } from '../src/jobs/worker'
 
 if (!process.env.DATABASE_URL) {
   console.error('[worker] DATABASE_URL is not set: `npm start` runs the worker itself; alone, give it the database the app uses.')
   process.exit(2)
 }
 ensureSecret()
+// The config's whole module graph first, in one import; the rest after it (see scripts/kelasi.ts).
 const { default: config } = await import('../payload.config')
+const [{ getPayload }, { closePayload }, { startWorker }] = await Promise.all([import('payload'), import('../src/db/prepare'), import('../src/jobs/worker')])
 const payload = await getPayload({ config, key: 'kelasi-worker' })
 const log = (message: string) => console.log(`[worker] ${message}`)
 const worker = startWorker(payload, { pollMs: Number(process.env.KELASI_WORKER_POLL_MS || 2000), log })
