@@ -13,7 +13,7 @@ import { loadClassResults } from '../src/results/classResults'
 import { loadSchoolResults } from '../src/results/schoolResults'
 import { applyRollover, previewRollover } from '../src/rollover/rollover'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, buildSchool, ms } from './support'
+import { benchDatabase, buildSchool, ms, scoreEvaluations } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { runs: { type: 'string', default: '3' } } })
 const runs = Math.max(1, Number(values.runs))
@@ -53,17 +53,7 @@ const build = async (client: pg.Client) => {
      where c.school_id = $1`,
     [school],
   )
-  // Scores follow each pupil's level (35–95 %) with some spread; about 2 % absences and 1 % exemptions.
-  await client.query(
-    `insert into grades (school_id, evaluation_id, student_id, status, score, class_id, subject_id, term_id, published)
-     select $1, id, student_id, status::enum_grades_status,
-            case when status = 'scored' then round(least(1, greatest(0, 0.35 + (student_id % 61) / 100.0 + (spread - 0.5) * 0.3)) * maximum * 2) / 2 end,
-            class_id, subject_id, term_id, true
-     from (select v.*, en.student_id, random() as spread,
-                  case when random() < 0.02 then 'absent' when random() < 0.01 then 'exempt' else 'scored' end as status
-           from evaluations v join enrollments en on en.class_id = v.class_id where v.school_id = $1) marks`,
-    [school],
-  )
+  await scoreEvaluations(client, school)
   // The demo school's direction also runs this one, to read a class as the endpoint does.
   await client.query(`insert into users_rels ("order", parent_id, path, schools_id) select 99, id, 'schools', $1 from users where email = $2`, [
     school,

@@ -18,7 +18,7 @@ import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
 import type { ReportCardSnapshot } from '../src/domain/reportCard'
 import { mergePdfs, renderReportCard } from '../src/pdf/reportCard'
-import { buildSchool } from './support'
+import { buildSchool, scoreEvaluations } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { pupils: { type: 'string', default: '1000' }, logo: { type: 'boolean', default: false }, out: { type: 'string' } } })
 const pupils = Math.max(40, Number(values.pupils))
@@ -62,17 +62,7 @@ const build = async (client: pg.Client) => {
      where c.school_id = $1`,
     [school, term],
   )
-  // Scores follow each pupil's level (35–95 %) with some spread; about 2 % absences and 1 % exemptions.
-  await client.query(
-    `insert into grades (school_id, evaluation_id, student_id, status, score, class_id, subject_id, term_id, published)
-     select $1, id, student_id, status::enum_grades_status,
-            case when status = 'scored' then round(least(1, greatest(0, 0.35 + (student_id % 61) / 100.0 + (spread - 0.5) * 0.3)) * maximum * 2) / 2 end,
-            class_id, subject_id, term_id, true
-     from (select v.*, en.student_id, random() as spread,
-                  case when random() < 0.02 then 'absent' when random() < 0.01 then 'exempt' else 'scored' end as status
-           from evaluations v join enrollments en on en.class_id = v.class_id where v.school_id = $1) marks`,
-    [school],
-  )
+  await scoreEvaluations(client, school)
   // A morning's absence for one pupil in five, and a late arrival for one in seven.
   await client.query(
     `insert into attendance (school_id, student_id, class_id, date, half_day, status, minutes_late)

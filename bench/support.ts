@@ -68,3 +68,17 @@ export const buildSchool = async (client: pg.Client, school: number, year: numbe
   )
   return { level }
 }
+
+/** A mark for every enrolled pupil in every evaluation of the school: scores follow each pupil's level (35–95 %) with some spread; about 2 % absences and 1 % exemptions. */
+export const scoreEvaluations = async (client: pg.Client, school: number) => {
+  await client.query(
+    `insert into grades (school_id, evaluation_id, student_id, status, score, class_id, subject_id, term_id, published)
+     select $1, id, student_id, status::enum_grades_status,
+            case when status = 'scored' then round(least(1, greatest(0, 0.35 + (student_id % 61) / 100.0 + (spread - 0.5) * 0.3)) * maximum * 2) / 2 end,
+            class_id, subject_id, term_id, true
+     from (select v.*, en.student_id, random() as spread,
+                  case when random() < 0.02 then 'absent' when random() < 0.01 then 'exempt' else 'scored' end as status
+           from evaluations v join enrollments en on en.class_id = v.class_id where v.school_id = $1) marks`,
+    [school],
+  )
+}
