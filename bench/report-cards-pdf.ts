@@ -1,14 +1,15 @@
 /**
- * 1,000 twelve-course Congolese bulletins rendered to PDF one after another (no database), then
- * merged 40 at a time as a class is printed. Options: --count <n> (default 1000), --out <file.pdf>
- * to keep the first card for a look.
+ * 1,000 twelve-course Congolese bulletins rendered to PDF (no database), one file each, on the
+ * render pool (a thread per core), then the same cards 40 to a file as classes are printed.
+ * Options: --count <n> (default 1000), --threads <n> (default: the cores), --out <file.pdf> to
+ * keep the first card for a look.
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { RdcLine, ReportCardSnapshot } from '../src/domain/reportCard'
-import { mergePdfs, renderReportCard } from '../src/pdf/reportCard'
+import { renderPool } from '../src/pdf/pool'
 
-const { values } = parseArgs({ args: process.argv.slice(3), options: { count: { type: 'string', default: '1000' }, out: { type: 'string' } } })
+const { values } = parseArgs({ args: process.argv.slice(3), options: { count: { type: 'string', default: '1000' }, threads: { type: 'string' }, out: { type: 'string' } } })
 const count = Math.max(1, Number(values.count))
 
 const courses = ['Français', 'Mathématiques', 'Éducation civique et morale', 'Histoire', 'Géographie', 'Biologie', 'Chimie', 'Physique', 'Anglais', 'Religion', 'Éducation physique', 'Dessin']
@@ -41,23 +42,36 @@ const card = (n: number): ReportCardSnapshot => {
   }
 }
 
-const started = performance.now()
-const pdfs: Uint8Array[] = []
-let bytes = 0
-for (let n = 0; n < count; n++) {
-  const pdf = await renderReportCard(card(n))
-  bytes += pdf.length
-  // Keep one class's worth to time the merge without holding every card in memory.
-  if (pdfs.length < 40) pdfs.push(pdf)
+const pool = renderPool(values.threads ? { threads: Number(values.threads) } : {})
+const cards = Array.from({ length: count }, (_, n) => ({ snapshot: card(n) }))
+const peakRss = () => {
+  let peak = 0
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  return () => (clearInterval(sampler), `${(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024).toFixed(0)} MB`)
 }
-const seconds = (performance.now() - started) / 1000
-if (values.out) writeFileSync(values.out, pdfs[0])
 
-const mergeStarted = performance.now()
-const merged = await mergePdfs(pdfs)
-const mergeMs = performance.now() - mergeStarted
+let peak = peakRss()
+let started = performance.now()
+let bytes = 0
+await Promise.all(
+  cards.map(async (c, n) => {
+    const pdf = await pool.render([c])
+    bytes += pdf.length
+    if (n === 0 && values.out) writeFileSync(values.out, pdf)
+  }),
+)
+let seconds = (performance.now() - started) / 1000
+console.log(`${count} report cards (12 courses, Congolese), a PDF each: ${seconds.toFixed(2)} s, ${(count / seconds).toFixed(1)} PDFs/s, ${(bytes / count / 1024).toFixed(1)} kB a PDF, peak RSS ${peak()}`)
 
-console.log(`${count} report cards (12 courses, Congolese): ${seconds.toFixed(2)} s, ${(count / seconds).toFixed(1)} PDFs/s`)
-console.log(`average size: ${(bytes / count / 1024).toFixed(1)} kB per PDF`)
-console.log(`merge of ${pdfs.length} cards: ${mergeMs.toFixed(0)} ms, ${(merged.length / 1024).toFixed(0)} kB`)
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+peak = peakRss()
+started = performance.now()
+bytes = 0
+const classes = Array.from({ length: Math.ceil(count / 40) }, (_, k) => cards.slice(k * 40, k * 40 + 40))
+await Promise.all(classes.map(async (c) => {
+  const pdf = await pool.render(c)
+  bytes += pdf.length
+}))
+seconds = (performance.now() - started) / 1000
+console.log(`the same as ${classes.length} class PDFs: ${seconds.toFixed(2)} s, ${(count / seconds).toFixed(1)} pages/s, ${(bytes / classes.length / 1024).toFixed(0)} kB a class, peak RSS ${peak()}`)
+console.log(`peak RSS of the whole bench: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+await pool.close()

@@ -3,21 +3,22 @@
  * courses, the first period marked (4 tests per course: 48,000 marks) and a few absences, built
  * set-based on a fresh database; then the school's report-card run through the jobs queue (a
  * `report-card-runs` record of scope 'school', as the term-end schedule makes it, carried out by
- * `payload.jobs.run` as the worker does); then every card rendered to PDF from its stored
- * snapshot, as the card's PDF endpoint does, and each class's cards merged into one PDF to print.
- * Options: --pupils <n> (default 1000, 40 a class), --logo (each card with a 240 px school logo),
- * --out <folder> to keep the merged class PDFs.
+ * `payload.jobs.run` as the worker does); then every card printed from its stored snapshot as
+ * `kelasi report-cards print` does, on the render pool (a thread per core): a PDF per pupil
+ * (--each, as sent to each family), then a PDF per class (to print).
+ * Options: --pupils <n> (default 1000, 40 a class), --logo (the school with a logo and every pupil
+ * with a photo, as uploaded media), --out <folder> to keep the PDFs (else a temporary folder).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Payload } from 'payload'
 import pg from 'pg'
 import sharp from 'sharp'
 import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
-import type { ReportCardSnapshot } from '../src/domain/reportCard'
-import { mergePdfs, renderReportCard } from '../src/pdf/reportCard'
 import { buildSchool, scoreEvaluations } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { pupils: { type: 'string', default: '1000' }, logo: { type: 'boolean', default: false }, out: { type: 'string' } } })
@@ -83,10 +84,24 @@ const build = async (client: pg.Client) => {
   return { school: school as number, term: term as number, ...counts }
 }
 
+/** The school's logo and 40 distinct pupil photos (one per seat of a class), uploaded as media as the secretariat would. */
+const addPictures = async (payload: Payload, client: pg.Client, school: number) => {
+  const upload = async (name: string, data: Buffer, mimetype: string) =>
+    (await payload.create({ collection: 'media', data: { school, alt: name } as never, file: { data, mimetype, name, size: data.length }, overrideAccess: true, depth: 0 })).id
+  const logo = await upload('logo.png', await sharp({ create: { width: 600, height: 600, channels: 4, background: { r: 20, g: 70, b: 140, alpha: 1 } } }).png().toBuffer(), 'image/png')
+  await payload.update({ collection: 'schools', id: school, data: { logo } as never, overrideAccess: true, depth: 0 })
+  const photos: number[] = []
+  for (let seat = 0; seat < 40; seat++) {
+    const colour = { r: 60 + seat * 4, g: 120, b: 200 - seat * 3 }
+    photos.push(await upload(`photo-${seat}.jpg`, await sharp({ create: { width: 480, height: 640, channels: 3, background: colour } }).jpeg().toBuffer(), 'image/jpeg'))
+  }
+  await client.query('update students set photo_id = ($1::int[])[1 + id % 40] where school_id = $2', [photos, school])
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
-/** Wall time, this process's CPU time (which other work on the machine inflates far less than the wall time) and the highest RSS, per phase. */
+/** Wall time, this process's CPU time (its render threads' included; other work on the machine inflates it far less than the wall time) and the highest RSS, per phase. */
 const phase = () => {
   const at = performance.now()
   const cpu = process.cpuUsage()
@@ -106,6 +121,10 @@ const db = await freshDatabase({ folder: path.join(dataFolder, 'postgres-bench-r
 const client = new pg.Client({ connectionString: db.url })
 try {
   await prepareDatabase({ demo: false })
+  // Loaded once the config is (as the command line does): imported statically beside it, the
+  // config's import never settled.
+  const { printReportCards } = await import('../src/reportCards/print')
+  const { renderPool } = await import('../src/pdf/pool')
   await client.connect()
   const building = phase()
   const built = await build(client)
@@ -134,52 +153,39 @@ try {
         `(${(generation.ms / (state.classesTotal ?? 1)).toFixed(0)} ms a class, ${(generation.ms / cards).toFixed(1)} ms a card)`,
     )
 
-    // Every card from its stored snapshot, class by class, then the class's cards merged for printing.
-    const assets = values.logo ? { logo: await sharp({ create: { width: 240, height: 240, channels: 3, background: { r: 20, g: 70, b: 140 } } }).png().toBuffer() } : {}
-    if (values.out) mkdirSync(values.out, { recursive: true })
+    // Every card from its stored snapshot, as the print command does: a PDF each, then a PDF a class.
+    if (values.logo) await addPictures(payload, client, built.school)
     const classes = await payload.find({ collection: 'classes', where: { school: { equals: built.school } }, sort: 'name', pagination: false, depth: 0, overrideAccess: true, select: { name: true } })
-    const printing = phase()
-    let rendered = 0
-    let bytes = 0
-    let mergeMs = 0
-    let mergedBytes = 0
-    for (const klass of classes.docs) {
-      const { docs } = await payload.find({
-        collection: 'report-cards',
-        where: { and: [{ class: { equals: klass.id } }, { term: { equals: built.term } }] },
-        sort: 'id',
-        pagination: false,
-        depth: 0,
-        overrideAccess: true,
-        select: { snapshot: true },
-      })
-      const pdfs: Uint8Array[] = []
-      for (const card of docs) {
-        const pdf = await renderReportCard(card.snapshot as ReportCardSnapshot, assets)
-        bytes += pdf.length
-        pdfs.push(pdf)
-      }
-      rendered += pdfs.length
-      const mergeAt = performance.now()
-      const merged = await mergePdfs(pdfs)
-      mergeMs += performance.now() - mergeAt
-      mergedBytes += merged.length
-      if (values.out) writeFileSync(path.join(values.out, `${klass.name.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`), merged)
+    const out = values.out ?? mkdtempSync(path.join(tmpdir(), 'kelasi-bench-pdf-'))
+    // One pool for both, as a long-lived worker process keeps its threads.
+    const pool = renderPool()
+    const print = async (each: boolean) => {
+      const printing = phase()
+      const printed = await printReportCards(payload, { term: built.term, classes: classes.docs.map((c) => c.id), language: 'fr', out: path.join(out, each ? 'each' : 'classes'), each, drafts: true, pool })
+      return { figures: printing(), printed }
     }
-    const pdfs = printing()
+    const each = await print(true)
+    const byClass = await print(false)
+    await pool.close()
+    if (!values.out) rmSync(out, { recursive: true, force: true })
+    const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(1)
     console.log(
-      `PDFs from the stored snapshots: ${rendered} cards and ${classes.docs.length} class PDFs (merging ${seconds(mergeMs)}) in ${seconds(pdfs.ms)}: ` +
-        `${(rendered / (pdfs.ms / 1000)).toFixed(1)} PDFs/s; ${(bytes / rendered / 1024).toFixed(1)} kB a card, ${(mergedBytes / classes.docs.length / 1024).toFixed(0)} kB a class PDF`,
+      `A PDF per pupil: ${each.printed.cards} PDFs in ${seconds(each.figures.ms)}, ${rate(each.printed.cards, each.figures.ms)} PDFs/s, ${(each.printed.bytes / each.printed.cards / 1024).toFixed(1)} kB a PDF`,
+    )
+    console.log(
+      `A PDF per class: ${byClass.printed.files.length} PDFs of ${byClass.printed.cards} pages in ${seconds(byClass.figures.ms)}, ${rate(byClass.printed.cards, byClass.figures.ms)} pages/s, ${(byClass.printed.bytes / byClass.printed.files.length / 1024).toFixed(0)} kB a class`,
     )
     const row = (figures: ReturnType<ReturnType<typeof phase>>, target: string) => ({
       'wall s': +(figures.ms / 1000).toFixed(2),
-      'CPU s (this process)': +(figures.cpuMs / 1000).toFixed(2),
+      'CPU s (all threads)': +(figures.cpuMs / 1000).toFixed(2),
       'peak RSS': mb(figures.peak),
       target,
     })
+    const within = (ms: number, count: number) => `1,000 in 30 s: ${ms * (1000 / count) < 30_000 ? 'yes' : 'NO'}`
     console.table({
       generation: row(generation, '—'),
-      pdfs: row(pdfs, `1,000 in 30 s: ${pdfs.ms * (1000 / rendered) < 30_000 ? 'yes' : 'NO'}`),
+      'a PDF per pupil': row(each.figures, within(each.figures.ms, each.printed.cards)),
+      'a PDF per class': row(byClass.figures, within(byClass.figures.ms, byClass.printed.cards)),
     })
     const peak = process.resourceUsage().maxRSS * 1024
     console.log(`RSS with Payload loaded: ${mb(ready)}; peak RSS of the whole bench: ${mb(peak)} (${peak < 500 * 1024 * 1024 ? 'under 500 MB' : 'OVER 500 MB'})`)

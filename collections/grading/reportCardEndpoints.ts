@@ -2,7 +2,8 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
 import { bodyOf, needUser } from '../../src/api/request'
 import { asLanguage, tReq } from '../../src/i18n'
-import { mergePdfs, renderReportCard } from '../../src/pdf/reportCard'
+import { renderReportCard, renderReportCards } from '../../src/pdf/reportCard'
+import { reportCardAssets } from '../../src/reportCards/assets'
 import { generateClassReportCards } from '../../src/reportCards/generate'
 import { printable, publishReportCards } from '../../src/reportCards/publish'
 import { invalid, type FieldError } from '../../hooks/invalid'
@@ -78,7 +79,8 @@ export const pdfEndpoint: Endpoint = {
     const card = await req.payload.findByID({ collection: 'report-cards', id: String(req.routeParams?.id), depth: 0, overrideAccess: false, req })
     const snapshot = printable(card, asLanguage(req.i18n?.language))
     if (!snapshot) throw invalid(req, [{ path: 'snapshot', message: tReq(req, 'errors.reportCards.notGenerated') }])
-    return pdfResponse(await renderReportCard(snapshot), `bulletin-${snapshot.pupil.matricule}-${card.id}.pdf`)
+    const [assets] = await reportCardAssets(req.payload, [card])
+    return pdfResponse(await renderReportCard(snapshot, assets), `bulletin-${snapshot.pupil.matricule}-${card.id}.pdf`)
   },
 }
 
@@ -103,11 +105,15 @@ export const classPdfEndpoint: Endpoint = {
       overrideAccess: false,
       req,
     })
-    const cards = docs.flatMap((card) => printable(card, language) ?? []).sort((a, b) => a.pupil.fullName.localeCompare(b.pupil.fullName, 'fr'))
+    const cards = docs
+      .flatMap((card) => {
+        const snapshot = printable(card, language)
+        return snapshot ? [{ card, snapshot }] : []
+      })
+      .sort((a, b) => a.snapshot.pupil.fullName.localeCompare(b.snapshot.pupil.fullName, 'fr'))
     if (!cards.length) throw new APIError(tReq(req, 'errors.reportCards.noneToPrint'), 404)
-    // Rendering is CPU-bound: one card after the other.
-    const pdfs: Uint8Array[] = []
-    for (const card of cards) pdfs.push(await renderReportCard(card))
-    return pdfResponse(await mergePdfs(pdfs), `bulletins-${cards[0].className}-${cards[0].termName}.pdf`)
+    const assets = await reportCardAssets(req.payload, cards.map(({ card }) => card))
+    const pdf = await renderReportCards(cards.map(({ snapshot }, i) => ({ snapshot, ...assets[i] })))
+    return pdfResponse(pdf, `bulletins-${cards[0].snapshot.className}-${cards[0].snapshot.termName}.pdf`)
   },
 }

@@ -1,6 +1,8 @@
+import path from 'node:path'
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 import { withPayload } from '../../src/db/prepare'
 import { tReq } from '../../src/i18n'
+import { printReportCards } from '../../src/reportCards/print'
 import { publishReportCards } from '../../src/reportCards/publish'
 import { classesOfRun, type RunScope } from '../../src/reportCards/runs'
 import { progressBar } from './progress'
@@ -88,7 +90,9 @@ const carryOut = async (req: PayloadRequest, runId: number, json: boolean) => {
 const usage = [
   'npm run kelasi -- report-cards generate --school CODE --term P1 [--year 2026-2027] [--class CODE | --level CODE | --student MATRICULE] [--queue-only] [--json]',
   '       npm run kelasi -- report-cards publish  --school CODE --term P1 [--year 2026-2027] [--class CODE | --level CODE | --student MATRICULE] [--json]',
-  '(publishing queues the e-mails to the guardians; the worker sends them)',
+  '       npm run kelasi -- report-cards print    --school CODE --term P1 --out FOLDER [--year …] [--class … | --level … | --student …] [--each] [--drafts] [--language fr|en] [--json]',
+  '(publishing queues the e-mails to the guardians; the worker sends them. print writes a PDF per class,',
+  ' or with --each a PDF per pupil in a folder per class; published cards only unless --drafts)',
 ].join('\n')
 
 /** Publishes the drafts the options name, all or nothing; the guardians' e-mails go through the queue. */
@@ -100,8 +104,34 @@ const publish = async (req: PayloadRequest, options: CommandArgs['options']) => 
   return { term: term.code ?? term.name, scope, classes: covered.classes.length, published }
 }
 
+/** Writes the cards the options name to a folder, rendered on every core, with a progress bar. */
+const print = async (req: PayloadRequest, options: CommandArgs['options']) => {
+  const out = typeof options.out === 'string' ? options.out : undefined
+  if (!out) throw new Error(tReq(req, 'errors.reportCards.outRequired'))
+  const language = (options.language ?? 'fr') as string
+  if (language !== 'fr' && language !== 'en') throw new Error(tReq(req, 'errors.reportCards.badLanguage', { language }))
+  const { term, scope, target } = await resolve(req, options)
+  const covered = await classesOfRun(req, { term: term.id, scope, [scope]: target.id })
+  if ('refusal' in covered) throw new Error(covered.refusal.message)
+  const bar = progressBar()
+  const started = Date.now()
+  const printed = await printReportCards(req.payload, {
+    term: term.id,
+    classes: covered.classes,
+    student: scope === 'student' ? target.id : undefined,
+    language,
+    out,
+    each: Boolean(options.each),
+    drafts: Boolean(options.drafts),
+    onProgress: bar && ((done, total) => bar(done, total)),
+  })
+  const which = tReq(req, options.drafts ? 'errors.reportCards.generated' : 'errors.reportCards.published')
+  if (!printed.cards) throw new Error(tReq(req, 'errors.reportCards.nothingPrinted', { which }))
+  return { term: term.code ?? term.name, scope, ...printed, folder: path.resolve(out), seconds: Math.round((Date.now() - started) / 100) / 10 }
+}
+
 export const reportCardsCommand: Command = {
-  summary: 'Report cards: generate a term’s drafts (a job, with its progress) or publish them, for the whole school, a level, a class or a pupil.',
+  summary: 'Report cards: generate a term’s drafts (a job, with its progress), publish them, or print them to PDF files, for the whole school, a level, a class or a pupil.',
   usage,
   options: {
     school: { type: 'string' },
@@ -111,12 +141,17 @@ export const reportCardsCommand: Command = {
     level: { type: 'string' },
     student: { type: 'string' },
     'queue-only': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    each: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    language: { type: 'string' },
   },
   run: ({ args, options, json }) =>
     withPayload(async (payload) => {
       // Run by the server's operator as the system; messages in French, the school's language.
       const req = await createLocalReq({}, payload)
       if (args[0] === 'publish') return publish(req, options)
+      if (args[0] === 'print') return print(req, options)
       if (args[0] !== 'generate') throw new Error(`Usage: ${usage}`)
       const { school, term, scope, target } = await resolve(req, options)
       const started = Date.now()

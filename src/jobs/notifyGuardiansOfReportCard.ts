@@ -4,6 +4,7 @@ import { idOf, idsOf, type ID } from '../access/ids'
 import { reportCardEmail, type Recipient } from '../email/reportCard'
 import { asLanguage, type Language } from '../i18n'
 import { renderReportCard } from '../pdf/reportCard'
+import { reportCardAssets } from '../reportCards/assets'
 import { printable, versionOf } from '../reportCards/publish'
 
 /**
@@ -93,8 +94,9 @@ export const notifyGuardians = async (req: PayloadRequest, cardId: ID): Promise<
   const record = ledger(req, card.id, version)
   await record.open()
   const recipients = await recipientsOf(req, idOf(card.student)!)
+  const [assets] = await reportCardAssets(req.payload, [card])
   const pdfs = new Map<Language, Promise<Uint8Array>>()
-  const pdfIn = (language: Language) => pdfs.get(language) ?? pdfs.set(language, renderReportCard(printable(card, language)!)).get(language)!
+  const pdfIn = (language: Language) => pdfs.get(language) ?? pdfs.set(language, renderReportCard(printable(card, language)!, assets)).get(language)!
   let sent = 0
   const failures: unknown[] = []
   for (const recipient of recipients) {

@@ -1,5 +1,9 @@
 /** `npm run kelasi -- report-cards …` as an operator types it, on the test database. */
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { PDFDocument } from 'pdf-lib'
 import type { Payload } from 'payload'
 import { hasAnyMark, type ReportCardSnapshot } from '../../src/domain/reportCard'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
@@ -80,5 +84,55 @@ describe('npm run kelasi -- report-cards publish', () => {
     expect(left.filter((card) => hasAnyMark((card.snapshot as ReportCardSnapshot | null)?.figures))).toEqual([])
     const notices = await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyGuardiansOfReportCard' } } })
     expect(notices.totalDocs).toBeGreaterThanOrEqual(drafts)
+  })
+})
+
+describe('npm run kelasi -- report-cards print', () => {
+  const textOf = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout
+  const publishedOf = async (klass: number) =>
+    (await payload.find({ collection: 'report-cards', where: { class: { equals: klass }, term: { equals: fx.terms.main.id }, status: { equals: 'published' } }, pagination: false, depth: 0 })).docs
+      .map((card) => (card.snapshot as ReportCardSnapshot | null)?.pupil.fullName)
+      .filter((name): name is string => !!name)
+      .sort((a, b) => a.localeCompare(b, 'fr'))
+
+  it('writes a class’s published cards into one PDF to print, a page per pupil in name order', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kelasi-print-'))
+    const run = kelasi('print', '--school', fx.schools.main.code, '--term', 'P1', '--class', fx.classes.self.code, '--out', out, '--json')
+    const answer = answerOf(run)
+    const names = await publishedOf(fx.classes.self.id)
+    expect(names.length).toBeGreaterThan(1)
+    expect(answer).toMatchObject({ ok: true, scope: 'class', classes: 1, cards: names.length })
+    expect(readdirSync(out)).toEqual(['7e-EB.pdf'])
+    const file = path.join(out, '7e-EB.pdf')
+    expect((await PDFDocument.load(readFileSync(file))).getPageCount()).toBe(names.length)
+    const text = textOf(file)
+    const positions = names.map((name) => text.indexOf(name))
+    expect(positions.every((at) => at >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
+  it('with --each writes a PDF per pupil, in English when asked, in a folder per class', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kelasi-print-'))
+    const answer = answerOf(kelasi('print', '--school', fx.schools.main.code, '--term', 'P1', '--class', fx.classes.self.code, '--out', out, '--each', '--language', 'en', '--json'))
+    const names = await publishedOf(fx.classes.self.id)
+    expect(answer.cards).toBe(names.length)
+    const files = readdirSync(path.join(out, '7e-EB'))
+    expect(files).toHaveLength(names.length)
+    const mine = files.find((file) => file.startsWith(fx.students.self.matricule))!
+    const text = textOf(path.join(out, '7e-EB', mine))
+    expect(text).toContain('KASONGO')
+    expect(text).toContain('REPORT CARD')
+    expect(names.filter((name) => text.includes(name))).toHaveLength(1)
+  })
+
+  it('refuses without a folder, with a language it does not know, or when there is nothing published', () => {
+    const noFolder = answerOf(kelasi('print', '--school', fx.schools.main.code, '--term', 'P1', '--json'))
+    expect(noFolder).toMatchObject({ ok: false, error: 'Indiquez le dossier où écrire les PDF : --out DOSSIER.' })
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kelasi-print-'))
+    expect(answerOf(kelasi('print', '--school', fx.schools.main.code, '--term', 'P1', '--out', out, '--language', 'ln', '--json')).error).toBe('Langue inconnue ln : fr ou en.')
+    const nothing = kelasi('print', '--school', fx.schools.main.code, '--term', 'P2', '--class', fx.classes.self.code, '--out', out, '--json')
+    expect(nothing.status).toBe(1)
+    expect(answerOf(nothing).error).toBe('Aucun bulletin publié à imprimer pour cette période.')
+    expect(readdirSync(out)).toEqual([])
   })
 })

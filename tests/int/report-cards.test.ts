@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { PDFDocument } from 'pdf-lib'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { demoAccounts, otherAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { download } from '../support/download'
@@ -19,6 +21,15 @@ beforeAll(async () => {
   secretariat = await tokenFor(payload, demoAccounts.secretariat)
 })
 afterAll(closeTestPayload)
+
+/** The images a PDF holds, as `pdfimages -list` reads them. */
+const imagesOf = (pdf: Buffer) => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kelasi-card-')), 'card.pdf')
+  writeFileSync(file, pdf)
+  const rows = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean)
+  const unique = new Map(rows.map((row) => row.trim().split(/\s+/)).map((cells) => [cells[10], { width: Number(cells[3]), height: Number(cells[4]) }]))
+  return [...unique.values()]
+}
 
 const textOf = (pdf: Buffer) => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kelasi-card-')), 'card.pdf')
@@ -64,6 +75,31 @@ describe('report cards', () => {
     const stranger = await tokenFor(payload, otherAccounts.parent)
     expect([403, 404]).toContain((await download(`/report-cards/${fx.reportCards.childA.id}/pdf`, { token: stranger })).status)
     expect((await download(`/report-cards/${fx.reportCards.childADraft.id}/pdf`, { token: parent })).status).toBe(404)
+  })
+
+  it('prints the school’s logo and the pupil’s photo, as uploaded, on the card and the class PDF', async () => {
+    const picture = async (name: string, width: number, height: number, format: 'png' | 'jpeg') => {
+      const data = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 160 } } })[format]().toBuffer()
+      return payload.create({ collection: 'media', data: { school: fx.schools.main.id, alt: name }, file: { data, mimetype: `image/${format}`, name: `${name}-${Date.now()}.${format}`, size: data.length }, overrideAccess: true })
+    }
+    const [logo, photo] = await Promise.all([picture('logo', 900, 600, 'png'), picture('photo', 1200, 1600, 'jpeg')])
+    await payload.update({ collection: 'schools', id: fx.schools.main.id, data: { logo: logo.id } })
+    await payload.update({ collection: 'students', id: fx.students.childA.id, data: { photo: photo.id } })
+    try {
+      const parent = await tokenFor(payload, demoAccounts.parent)
+      const card = await download(`/report-cards/${fx.reportCards.childA.id}/pdf`, { token: parent })
+      expect(card.status).toBe(200)
+      // Both pictures, scaled down to what the page needs (the photo was 1200 × 1600).
+      expect(imagesOf(card.data)).toEqual([expect.objectContaining({ width: 240, height: 160 }), expect.objectContaining({ width: 186, height: 248 })])
+      const klass = await download(`/report-cards/class-pdf?class=${fx.classes.taught.id}&term=${fx.terms.main.id}`, { token: secretariat })
+      const pages = (await PDFDocument.load(klass.data)).getPageCount()
+      // One logo for the whole class, and the one photo uploaded.
+      expect(pages).toBeGreaterThan(1)
+      expect(imagesOf(klass.data)).toHaveLength(2)
+    } finally {
+      await payload.update({ collection: 'schools', id: fx.schools.main.id, data: { logo: null } })
+      await payload.update({ collection: 'students', id: fx.students.childA.id, data: { photo: null } })
+    }
   })
 
   it('only the registers generate cards', async () => {

@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
 import type { RdcLine, ReportCardSnapshot } from '../../src/domain/reportCard'
-import { mergePdfs, renderReportCard } from '../../src/pdf/reportCard'
+import { renderReportCard, renderReportCards } from '../../src/pdf/reportCard'
+
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 const subjects = [
   'Français',
@@ -137,18 +139,24 @@ describe('report card PDF', () => {
 
   it('draws a logo and a photo when given', async () => {
     // A 1×1 PNG: enough to check both are embedded without breaking the layout.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-    const pdf = await renderReportCard(french('MUKENDI KUPA Grâce'), { logo: png, photo: png })
+    const pdf = await renderReportCard(french('MUKENDI KUPA Grâce'), { logo: png, photo: Buffer.from(png) })
     expect(text(pdf)).toContain('MUKENDI KUPA Grâce')
     const page = (await PDFDocument.load(pdf)).getPage(0)
     expect(page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict).keys()).toHaveLength(2)
   })
 
-  it('merges a class into one file, one page per pupil', async () => {
+  it('prints a class as one file, one page per pupil, the fonts and the shared logo embedded once', async () => {
     const names = ['MUKENDI KUPA Grâce', 'LUMBALA KAYEMBE Ruth', 'TSHOMBA ILUNGA Amani']
-    const merged = await mergePdfs(await Promise.all(names.map((name, i) => renderReportCard(i % 2 ? rdc(name) : french(name)))))
-    expect((await PDFDocument.load(merged)).getPageCount()).toBe(3)
-    const out = text(merged)
+    const logo = Buffer.from(png)
+    const pdf = await renderReportCards(names.map((name, i) => ({ snapshot: i % 2 ? rdc(name) : french(name), logo, photo: Buffer.from(png) })))
+    const doc = await PDFDocument.load(pdf)
+    expect(doc.getPageCount()).toBe(3)
+    const out = text(pdf)
     for (const name of names) expect(out).toContain(name)
+    const objects = doc.context.enumerateIndirectObjects().map(([, object]) => object)
+    const ofType = (type: string) => objects.filter((o) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of(type)).length
+    // One logo for the three pages and a photo each, every PNG with its alpha mask: 4 × 2, not 6 × 2.
+    expect(ofType('Image')).toBe(8)
+    expect(objects.filter((o) => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'))).toHaveLength(2)
   })
 })
