@@ -86,8 +86,12 @@ export interface Config {
     grades: Grade;
     'report-cards': ReportCard;
     'report-card-runs': ReportCardRun;
+    'fee-schedules': FeeSchedule;
+    invoices: Invoice;
+    payments: Payment;
     media: Media;
     'audit-logs': AuditLog;
+    'number-sequences': NumberSequence;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,8 +123,12 @@ export interface Config {
     grades: GradesSelect<false> | GradesSelect<true>;
     'report-cards': ReportCardsSelect<false> | ReportCardsSelect<true>;
     'report-card-runs': ReportCardRunsSelect<false> | ReportCardRunsSelect<true>;
+    'fee-schedules': FeeSchedulesSelect<false> | FeeSchedulesSelect<true>;
+    invoices: InvoicesSelect<false> | InvoicesSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
+    'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -631,6 +639,120 @@ export interface ReportCardRun {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fee-schedules".
+ */
+export interface FeeSchedule {
+  id: number;
+  school: number | School;
+  name: string;
+  schoolYear: number | SchoolYear;
+  level?: (number | null) | Level;
+  class?: (number | null) | Class;
+  currency: 'USD' | 'CDF';
+  items?:
+    | {
+        kind: 'tuition' | 'registration' | 'exam' | 'uniform' | 'transport' | 'extra';
+        label: string;
+        /**
+         * In cents: 2500 = 25.00
+         */
+        amount: number;
+        billing: 'enrollment' | 'installments';
+        id?: string | null;
+      }[]
+    | null;
+  installments?:
+    | {
+        label: string;
+        dueDate: string;
+        weight: number;
+        id?: string | null;
+      }[]
+    | null;
+  latePenalty?: {
+    mode?: ('none' | 'fixed' | 'percent') | null;
+    value?: string | null;
+    afterDays?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: number;
+  school: number | School;
+  number?: string | null;
+  student: number | Student;
+  schoolYear: number | SchoolYear;
+  currency: 'USD' | 'CDF';
+  issueDate?: string | null;
+  dueDate?: string | null;
+  feeSchedule?: (number | null) | FeeSchedule;
+  installmentKey?: string | null;
+  lines?:
+    | {
+        kind:
+          'tuition' | 'registration' | 'exam' | 'uniform' | 'transport' | 'extra' | 'discount' | 'penalty' | 'credit';
+        label: string;
+        /**
+         * In cents: 2500 = 25.00
+         */
+        amount: number;
+        id?: string | null;
+      }[]
+    | null;
+  total?: number | null;
+  paid?: number | null;
+  balance?: number | null;
+  credit?: number | null;
+  status?: ('unpaid' | 'partial' | 'paid' | 'overdue' | 'void') | null;
+  payers?: (number | Guardian)[] | null;
+  voidReason?: string | null;
+  voidedAt?: string | null;
+  voidedBy?: (number | null) | User;
+  penaltyAppliedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  school: number | School;
+  invoice: number | Invoice;
+  student?: (number | null) | Student;
+  kind?: ('payment' | 'refund' | 'reversal') | null;
+  reverses?: (number | null) | Payment;
+  /**
+   * In cents: 2500 = 25.00
+   */
+  amount: number;
+  currency?: ('USD' | 'CDF') | null;
+  /**
+   * When the currency differs from the invoice’s: Congolese francs for one dollar, e.g. 2850
+   */
+  exchangeRate?: string | null;
+  amountApplied?: number | null;
+  method?: ('cash' | 'bank' | 'card' | 'mobileMoney') | null;
+  provider?: string | null;
+  providerReference?: string | null;
+  status?: ('pending' | 'succeeded' | 'failed' | 'cancelled' | 'expired') | null;
+  phone?: string | null;
+  operator?: string | null;
+  receiptNumber?: string | null;
+  paidAt?: string | null;
+  recordedBy?: (number | null) | User;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -652,6 +774,18 @@ export interface AuditLog {
     | null;
   ip?: string | null;
   userAgent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "number-sequences".
+ */
+export interface NumberSequence {
+  id: number;
+  school: number | School;
+  key: string;
+  last: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -848,12 +982,28 @@ export interface PayloadLockedDocument {
         value: number | ReportCardRun;
       } | null)
     | ({
+        relationTo: 'fee-schedules';
+        value: number | FeeSchedule;
+      } | null)
+    | ({
+        relationTo: 'invoices';
+        value: number | Invoice;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
     | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'number-sequences';
+        value: number | NumberSequence;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1266,6 +1416,106 @@ export interface ReportCardRunsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fee-schedules_select".
+ */
+export interface FeeSchedulesSelect<T extends boolean = true> {
+  school?: T;
+  name?: T;
+  schoolYear?: T;
+  level?: T;
+  class?: T;
+  currency?: T;
+  items?:
+    | T
+    | {
+        kind?: T;
+        label?: T;
+        amount?: T;
+        billing?: T;
+        id?: T;
+      };
+  installments?:
+    | T
+    | {
+        label?: T;
+        dueDate?: T;
+        weight?: T;
+        id?: T;
+      };
+  latePenalty?:
+    | T
+    | {
+        mode?: T;
+        value?: T;
+        afterDays?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices_select".
+ */
+export interface InvoicesSelect<T extends boolean = true> {
+  school?: T;
+  number?: T;
+  student?: T;
+  schoolYear?: T;
+  currency?: T;
+  issueDate?: T;
+  dueDate?: T;
+  feeSchedule?: T;
+  installmentKey?: T;
+  lines?:
+    | T
+    | {
+        kind?: T;
+        label?: T;
+        amount?: T;
+        id?: T;
+      };
+  total?: T;
+  paid?: T;
+  balance?: T;
+  credit?: T;
+  status?: T;
+  payers?: T;
+  voidReason?: T;
+  voidedAt?: T;
+  voidedBy?: T;
+  penaltyAppliedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  school?: T;
+  invoice?: T;
+  student?: T;
+  kind?: T;
+  reverses?: T;
+  amount?: T;
+  currency?: T;
+  exchangeRate?: T;
+  amountApplied?: T;
+  method?: T;
+  provider?: T;
+  providerReference?: T;
+  status?: T;
+  phone?: T;
+  operator?: T;
+  receiptNumber?: T;
+  paidAt?: T;
+  recordedBy?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1311,6 +1561,17 @@ export interface AuditLogsSelect<T extends boolean = true> {
   changes?: T;
   ip?: T;
   userAgent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "number-sequences_select".
+ */
+export interface NumberSequencesSelect<T extends boolean = true> {
+  school?: T;
+  key?: T;
+  last?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import { idOf, idsOf, schoolIdsOf } from '../src/access/ids'
 import { existingRecords } from '../src/db/perRequest'
 import { schoolsOf } from '../src/access/predicates'
 import { fullName, type Names } from '../src/domain/names'
+import { currencies } from '../src/domain/money'
 import { hasAnyRole } from '../src/domain/roles'
 import { label, tReq } from '../src/i18n'
 
@@ -153,3 +154,21 @@ export const naming = (key: string, singularName: string, pluralName: string) =>
   labels: { singular: label(`collections.${key}.singular`), plural: label(`collections.${key}.plural`) },
   graphQL: { singularName, pluralName },
 })
+
+/** An amount in minor units (cents, centimes): a whole number, positive unless `signed`. */
+export const money = (name: string, extra: Record<string, unknown> = {}, signed = false): Field =>
+  ({
+    name,
+    type: 'number',
+    label: label(`fields.${name}`),
+    validate: (value: unknown, { req }: { req: never }) =>
+      value == null || (Number.isSafeInteger(value) && (signed || (value as number) > 0)) || tReq(req, signed ? 'errors.money.whole' : 'errors.money.positive'),
+    admin: { step: 1, description: label('fields.minorUnits') },
+    ...extra,
+  }) as Field
+
+export const currency = (extra: Record<string, unknown> = {}): Field =>
+  ({ name: 'currency', type: 'select', required: true, defaultValue: 'USD', label: label('fields.currency'), options: currencies.map((c) => ({ value: c, label: c })), ...extra }) as Field
+
+/** Field access for what the system writes (numbers, derived figures, a job's progress): no request sets it. */
+export const systemWritten = { create: () => false, update: () => false }

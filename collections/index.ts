@@ -10,6 +10,9 @@ import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
+import { FeeSchedules } from './finance/FeeSchedules'
+import { Invoices } from './finance/Invoices'
+import { Payments } from './finance/Payments'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
 import { ReportCardRuns } from './grading/ReportCardRuns'
@@ -20,6 +23,7 @@ import { Teachers } from './people/Teachers'
 import { Users } from './people/Users'
 import { AuditLogs } from './system/AuditLogs'
 import { Media } from './system/Media'
+import { NumberSequences } from './system/NumberSequences'
 
 export const collections: CollectionConfig[] = [
   Users,
@@ -41,6 +45,10 @@ export const collections: CollectionConfig[] = [
   Grades,
   ReportCards,
   ReportCardRuns,
+  FeeSchedules,
+  Invoices,
+  Payments,
   Media,
   AuditLogs,
+  NumberSequences,
 ]

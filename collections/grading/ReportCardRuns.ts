@@ -3,7 +3,7 @@ import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { label, options, tReq } from '../../src/i18n'
 import { classesOfRun, runScopes, runStatuses, runTriggers, type RunScope } from '../../src/reportCards/runs'
 import { invalid } from '../../hooks/invalid'
-import { naming, relation, school } from '../fields'
+import { naming, relation, school, systemWritten } from '../fields'
 
 const shownFor = (scope: RunScope) => ({ condition: (data: { scope?: string }) => data?.scope === scope })
 // What the job writes is shown once the run exists: the create form asks only what to generate.
@@ -12,8 +12,7 @@ const readOnly = { readOnly: true }
 // On rows and optional fields only: a condition on a required field would make it optional in payload-types.
 const written = { readOnly: true, condition: afterCreate }
 // Only the job (and the system, with overrideAccess) writes these: a request cannot forge its origin, progress or schedule key.
-const byJob = { create: () => false, update: () => false }
-const count = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, label: label(`fields.${name}`), admin: readOnly, access: byJob })
+const count = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, label: label(`fields.${name}`), admin: readOnly, access: systemWritten })
 
 /** A new run names what it covers (the class, level or pupil of its scope), all of the term's school year. */
 const target: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
@@ -84,20 +83,20 @@ export const ReportCardRuns: CollectionConfig = {
       type: 'row',
       admin: { condition: afterCreate },
       fields: [
-        { name: 'status', type: 'select', defaultValue: 'queued', index: true, label: label('fields.status'), options: options('reportCardRunStatus', runStatuses), admin: readOnly, access: byJob },
-        { name: 'trigger', type: 'select', defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly, access: byJob },
+        { name: 'status', type: 'select', defaultValue: 'queued', index: true, label: label('fields.status'), options: options('reportCardRunStatus', runStatuses), admin: readOnly, access: systemWritten },
+        { name: 'trigger', type: 'select', defaultValue: 'manual', label: label('fields.trigger'), options: options('reportCardRunTrigger', runTriggers), admin: readOnly, access: systemWritten },
       ],
     },
     // The classes done are listed by name in the progress panel; their ids alone would tell a secretary nothing.
-    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: { readOnly: true, hidden: true }, access: byJob }, count('attempts')] },
+    { type: 'row', admin: { condition: afterCreate }, fields: [count('classesTotal'), { name: 'classesDone', type: 'json', label: label('fields.classesDone'), admin: { readOnly: true, hidden: true }, access: systemWritten }, count('attempts')] },
     { type: 'row', admin: { condition: afterCreate }, fields: [count('cardsCreated'), count('cardsUpdated'), count('cardsKept')] },
-    { name: 'error', type: 'textarea', label: label('fields.error'), admin: written, access: byJob },
-    relation('requestedBy', 'users', { admin: { ...written, position: 'sidebar' }, access: byJob }),
-    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: byJob },
-    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: byJob },
+    { name: 'error', type: 'textarea', label: label('fields.error'), admin: written, access: systemWritten },
+    relation('requestedBy', 'users', { admin: { ...written, position: 'sidebar' }, access: systemWritten }),
+    { name: 'startedAt', type: 'date', label: label('fields.startedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: systemWritten },
+    { name: 'finishedAt', type: 'date', label: label('fields.finishedAt'), admin: { ...written, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } }, access: systemWritten },
     // One scheduled run per term, even with two workers racing at the term's end.
-    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { ...written, position: 'sidebar' }, access: byJob },
-    { name: 'job', type: 'text', label: label('fields.job'), admin: { ...written, position: 'sidebar' }, access: byJob },
+    { name: 'scheduleKey', type: 'text', unique: true, label: label('fields.scheduleKey'), admin: { ...written, position: 'sidebar' }, access: systemWritten },
+    { name: 'job', type: 'text', label: label('fields.job'), admin: { ...written, position: 'sidebar' }, access: systemWritten },
   ],
   hooks: {
     beforeChange: [target],

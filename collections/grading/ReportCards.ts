@@ -3,7 +3,7 @@ import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { childIds, scoped, scopedWhen, selfStudentIds, taughtClassIds } from '../../src/access/scopes'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { naming, relation, school, text } from '../fields'
+import { naming, relation, school, systemWritten, text } from '../fields'
 import { hasAnyRole } from '../../src/domain/roles'
 import { queueGuardianNotice } from '../../src/jobs/notifyGuardiansOfReportCard'
 import { classPdfEndpoint, generateEndpoint, pdfEndpoint, publishEndpoint } from './reportCardEndpoints'
@@ -50,7 +50,7 @@ export const ReportCards: CollectionConfig = {
         { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, label: label('fields.status'), options: options('reportCardStatus', reportCardStatuses) },
         { name: 'publishedAt', type: 'date', label: label('fields.publishedAt'), admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
         // Set by the guardians' e-mail task, never by hand.
-        { name: 'guardiansNotifiedAt', type: 'date', label: label('fields.guardiansNotifiedAt'), access: { create: () => false, update: () => false }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'guardiansNotifiedAt', type: 'date', label: label('fields.guardiansNotifiedAt'), access: systemWritten, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     { type: 'row', fields: [text('conduct'), text('application')] },

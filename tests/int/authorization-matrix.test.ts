@@ -69,6 +69,15 @@ const runOf = (fx: Fixtures, _n: number, school: 'main' | 'matete') => ({
   trigger: 'manual',
 })
 
+/** A uniform-only fee schedule of the school's current year. */
+const feeScheduleOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  name: `Barème matrice ${n}`,
+  schoolYear: fx.schoolYears[school].id,
+  currency: 'USD',
+  items: [{ kind: 'uniform', label: 'Uniforme', amount: 2_500, billing: 'enrollment' }],
+})
+
 /** A 5-minute slot on a weekend, at a time no other test slot takes: slots never overlap. */
 const slotOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   school: fx.schools[school].id,
@@ -313,6 +322,66 @@ const matrix: Record<string, Row> = {
     touch: (r) => ({ scope: r.scope }),
     newRecord: (fx, n) => runOf(fx, n, 'main'),
     recordOf: runOf,
+  },
+  'fee-schedules': {
+    fixtures: (fx) => fx.feeSchedules,
+    // Finance and the direction set the fees; the secretariat reads them to answer families at the desk.
+    read: { it: ['main', 'matete'], admin: ['main'], finance: ['main'], secretariat: ['main'] },
+    update: { it: ['main', 'matete'], admin: ['main'], finance: ['main'] },
+    create: ['it', 'admin', 'finance'],
+    delete: ['it', 'admin', 'finance'],
+    touch: (r) => ({ name: r.name }),
+    newRecord: (fx, n) => feeScheduleOf(fx, n, 'main'),
+    recordOf: feeScheduleOf,
+  },
+  invoices: {
+    fixtures: (fx) => fx.invoices,
+    read: {
+      it: ['childA', 'childB', 'self', 'matete'],
+      admin: ['childA', 'childB', 'self'],
+      finance: ['childA', 'childB', 'self'],
+      secretariat: ['childA', 'childB', 'self'],
+      parent: ['childA', 'childB'],
+    },
+    update: { it: ['childA', 'childB', 'self', 'matete'], admin: ['childA', 'childB', 'self'], finance: ['childA', 'childB', 'self'] },
+    create: ['it', 'admin', 'finance'],
+    // Invoice numbers are gap-free: an invoice is voided, never deleted, not even by IT.
+    delete: [],
+    touch: (r) => ({ dueDate: r.dueDate }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, student: fx.students.childA.id, schoolYear: fx.schoolYears.main.id, currency: 'USD', lines: [{ kind: 'extra', label: `Sortie ${n}`, amount: 1_000 }] }),
+    recordOf: (fx, n, school) => ({
+      school: fx.schools[school].id,
+      student: fx.students[school === 'main' ? 'childA' : 'matete'].id,
+      schoolYear: fx.schoolYears[school].id,
+      currency: 'USD',
+      lines: [{ kind: 'extra', label: `Sortie ${n}`, amount: 1_000 }],
+    }),
+  },
+  payments: {
+    fixtures: (fx) => fx.payments,
+    read: {
+      it: ['childA', 'childB', 'self', 'matete'],
+      admin: ['childA', 'childB', 'self'],
+      finance: ['childA', 'childB', 'self'],
+      parent: ['childA', 'childB'],
+    },
+    // A ledger: corrections are refunds and reversals, never edits nor deletions.
+    update: {},
+    create: ['it', 'admin', 'finance'],
+    delete: [],
+    touch: (r) => ({ notes: r.notes }),
+    newRecord: (fx) => ({ school: fx.schools.main.id, invoice: fx.invoices.self.id, amount: 1, method: 'cash' }),
+    recordOf: (fx, _n, school) => ({ invoice: fx.invoices[school === 'main' ? 'self' : 'matete'].id, amount: 1, method: 'cash' }),
+  },
+  'number-sequences': {
+    fixtures: (fx) => fx.numberSequences,
+    read: { it: ['main', 'matete'] },
+    update: {},
+    create: [],
+    delete: [],
+    touch: (r) => ({ last: r.last }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, key: `MATRICE-${n}`, last: 1 }),
+    recordOf: (fx, n, school) => ({ school: fx.schools[school].id, key: `MATRICE-${school}-${n}`, last: 1 }),
   },
   students: {
     fixtures: (fx) => fx.students,

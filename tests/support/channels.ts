@@ -108,6 +108,10 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   grades: { one: 'Grade', many: 'Grades' },
   'report-cards': { one: 'ReportCard', many: 'ReportCards' },
   'report-card-runs': { one: 'ReportCardRun', many: 'ReportCardRuns' },
+  'fee-schedules': { one: 'FeeSchedule', many: 'FeeSchedules' },
+  invoices: { one: 'Invoice', many: 'Invoices' },
+  payments: { one: 'Payment', many: 'Payments' },
+  'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
 }

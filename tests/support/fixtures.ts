@@ -223,7 +223,51 @@ export const loadFixtures = async (payload: Payload) => {
     matete: await finishedRun(matete.id, runTerms.matete.id, { scope: 'class', class: classes.matete.id }),
   }
 
+  // Finance: a fee schedule per school, an invoice per demo family's child (and one of another
+  // family, and of the second school), each with a cash payment, and the schools' number sequences.
+  const feeScheduleOf = async (school: Id) =>
+    ensure('fee-schedules', { school: { equals: school }, name: { equals: 'Frais matrice' } }, {
+      school,
+      name: 'Frais matrice',
+      schoolYear: (await year(school)).id,
+      currency: 'USD',
+      items: [{ kind: 'tuition', label: 'Minerval', amount: 30_000, billing: 'installments' }],
+      installments: [{ label: '1re tranche', dueDate: '2026-09-15', weight: 1 }],
+    })
+  const feeSchedules = { main: await feeScheduleOf(main.id), matete: await feeScheduleOf(matete.id) }
+  const invoiceOf = async (student: Record<string, any>, school: Id) =>
+    ensure('invoices', { student: { equals: student.id }, feeSchedule: { equals: feeSchedules[school === main.id ? 'main' : 'matete'].id } }, {
+      school,
+      student: student.id,
+      schoolYear: (await year(school)).id,
+      feeSchedule: feeSchedules[school === main.id ? 'main' : 'matete'].id,
+      installmentKey: 'i1',
+      currency: 'USD',
+      dueDate: '2027-06-30',
+      lines: [{ kind: 'tuition', label: 'Minerval — 1re tranche', amount: 30_000 }],
+    })
+  const invoices = {
+    childA: await invoiceOf(students.childA, main.id),
+    childB: await invoiceOf(students.childB, main.id),
+    self: await invoiceOf(students.self, main.id),
+    matete: await invoiceOf(students.matete, matete.id),
+  }
+  const paymentOn = (invoice: Record<string, any>) =>
+    ensure('payments', { invoice: { equals: invoice.id }, notes: { equals: 'matrice' } }, { invoice: invoice.id, amount: 5_000, method: 'cash', notes: 'matrice' })
+  const payments = {
+    childA: await paymentOn(invoices.childA),
+    childB: await paymentOn(invoices.childB),
+    self: await paymentOn(invoices.self),
+    matete: await paymentOn(invoices.matete),
+  }
+  const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
+  const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
+
   return {
+    feeSchedules,
+    invoices,
+    payments,
+    numberSequences,
     reportCards,
     cardTerms,
     reportCardRuns,
