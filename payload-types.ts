@@ -87,6 +87,7 @@ export interface Config {
     'report-cards': ReportCard;
     'report-card-runs': ReportCardRun;
     'fee-schedules': FeeSchedule;
+    discounts: Discount;
     invoices: Invoice;
     payments: Payment;
     media: Media;
@@ -124,6 +125,7 @@ export interface Config {
     'report-cards': ReportCardsSelect<false> | ReportCardsSelect<true>;
     'report-card-runs': ReportCardRunsSelect<false> | ReportCardRunsSelect<true>;
     'fee-schedules': FeeSchedulesSelect<false> | FeeSchedulesSelect<true>;
+    discounts: DiscountsSelect<false> | DiscountsSelect<true>;
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -150,6 +152,7 @@ export interface Config {
     tasks: {
       generateReportCards: TaskGenerateReportCards;
       notifyGuardiansOfReportCard: TaskNotifyGuardiansOfReportCard;
+      dailyBilling: TaskDailyBilling;
       inline: {
         input: unknown;
         output: unknown;
@@ -669,11 +672,32 @@ export interface FeeSchedule {
         id?: string | null;
       }[]
     | null;
+  issueDaysBefore?: number | null;
   latePenalty?: {
     mode?: ('none' | 'fixed' | 'percent') | null;
     value?: string | null;
     afterDays?: number | null;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discounts".
+ */
+export interface Discount {
+  id: number;
+  school: number | School;
+  schoolYear: number | SchoolYear;
+  kind: 'sibling' | 'staffChild' | 'scholarship' | 'other';
+  student?: (number | null) | Student;
+  label: string;
+  mode: 'percent' | 'fixed';
+  value: string;
+  fromChild?: number | null;
+  appliesTo?: ('tuition' | 'registration' | 'exam' | 'uniform' | 'transport' | 'extra')[] | null;
+  active?: boolean | null;
+  grantedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -858,7 +882,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard';
+        taskSlug: 'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling';
         taskID: string;
         input?:
           | {
@@ -891,7 +915,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard') | null;
+  taskSlug?: ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -984,6 +1008,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'fee-schedules';
         value: number | FeeSchedule;
+      } | null)
+    | ({
+        relationTo: 'discounts';
+        value: number | Discount;
       } | null)
     | ({
         relationTo: 'invoices';
@@ -1442,6 +1470,7 @@ export interface FeeSchedulesSelect<T extends boolean = true> {
         weight?: T;
         id?: T;
       };
+  issueDaysBefore?: T;
   latePenalty?:
     | T
     | {
@@ -1449,6 +1478,25 @@ export interface FeeSchedulesSelect<T extends boolean = true> {
         value?: T;
         afterDays?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discounts_select".
+ */
+export interface DiscountsSelect<T extends boolean = true> {
+  school?: T;
+  schoolYear?: T;
+  kind?: T;
+  student?: T;
+  label?: T;
+  mode?: T;
+  value?: T;
+  fromChild?: T;
+  appliesTo?: T;
+  active?: T;
+  grantedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1677,6 +1725,17 @@ export interface TaskNotifyGuardiansOfReportCard {
   output: {
     sent?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDailyBilling".
+ */
+export interface TaskDailyBilling {
+  input: {
+    school?: number | null;
+    date?: string | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

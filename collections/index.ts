@@ -10,6 +10,7 @@ import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
+import { Discounts } from './finance/Discounts'
 import { FeeSchedules } from './finance/FeeSchedules'
 import { Invoices } from './finance/Invoices'
 import { Payments } from './finance/Payments'
@@ -46,6 +47,7 @@ export const collections: CollectionConfig[] = [
   ReportCards,
   ReportCardRuns,
   FeeSchedules,
+  Discounts,
   Invoices,
   Payments,
   Media,

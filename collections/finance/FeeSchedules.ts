@@ -64,6 +64,7 @@ export const FeeSchedules: CollectionConfig = {
       label: label('fields.installments'),
       fields: [{ type: 'row', fields: [text('label', { required: true }), date('dueDate', { required: true }), { name: 'weight', type: 'number', required: true, defaultValue: 1, label: label('fields.weight') }] }],
     },
+    { name: 'issueDaysBefore', type: 'number', defaultValue: 15, min: 0, label: label('fields.issueDaysBefore') },
     {
       name: 'latePenalty',
       type: 'group',

@@ -27,7 +27,7 @@ export const settleInvoice = async (req: PayloadRequest, invoice: ID) => {
   const state = invoiceState({ lines: (doc.lines ?? []) as Line[], dueDate: doc.dueDate?.slice(0, 10) ?? null, voided: Boolean(doc.voidedAt) }, [paid], new Date())
   const db = await dbOf(req)
   await db.execute(sql`
-    update invoices set paid = ${state.paid}, balance = ${state.balance}, credit = ${state.credit}, status = ${state.status}, updated_at = now()
+    update invoices set total = ${state.total}, paid = ${state.paid}, balance = ${state.balance}, credit = ${state.credit}, status = ${state.status}, updated_at = now()
     where id = ${invoice}`)
   return state
 }

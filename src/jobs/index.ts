@@ -1,5 +1,6 @@
 import type { JobsConfig, PayloadRequest } from 'payload'
 import { hasAnyRole } from '../domain/roles'
+import { dailyBilling } from './dailyBilling'
 import { generateReportCards } from './generateReportCards'
 import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
 
@@ -8,6 +9,6 @@ import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard],
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling],
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

@@ -1,6 +1,7 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import cron from 'node-cron'
 import type { Payload } from 'payload'
+import { queueDailyBilling } from './dailyBilling'
 import { scheduleTermEndRuns } from './schedules'
 
 type Options = { pollMs?: number; log?: (message: string) => void }
@@ -19,7 +20,7 @@ const requeueAbandoned = async (payload: Payload) => {
 }
 
 /**
- * The worker: runs the Payload jobs queue (report cards; later invoices, penalties, backups)
+ * The worker: runs the Payload jobs queue (report cards, billing; later backups)
  * and the scheduled work. Stopping lets the jobs in hand finish first.
  */
 export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log }: Options = {}) => {
@@ -32,10 +33,14 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   const schedule = () => scheduleTermEndRuns(payload, undefined, log).catch((error) => log(`schedule failed: ${(error as Error).message}`))
   // Every evening in Kinshasa, and once at start to catch up on a day the worker was down.
   const evening = cron.schedule('0 18 * * *', schedule, { timezone: 'Africa/Kinshasa', name: 'report-cards-at-term-end' })
+  // Every morning before the school opens, and at start: the day's invoices and late penalties.
+  const billing = () => queueDailyBilling(payload).catch((error) => log(`billing not queued: ${(error as Error).message}`))
+  const morning = cron.schedule('0 6 * * *', billing, { timezone: 'Africa/Kinshasa', name: 'daily-billing' })
   const loop = (async () => {
     const freed = await requeueAbandoned(payload).catch(() => 0)
     if (freed) log(`${freed} abandoned job(s) back in the queue`)
     await schedule()
+    await billing()
     while (!stopping) {
       try {
         const result = await payload.jobs.run({ limit: 10, silent: { info: true } })
@@ -50,6 +55,7 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
     stop: async () => {
       stopping = true
       await evening.stop()
+      await morning.stop()
       wake()
       await loop
     },

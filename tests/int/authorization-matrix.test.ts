@@ -78,6 +78,17 @@ const feeScheduleOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   items: [{ kind: 'uniform', label: 'Uniforme', amount: 2_500, billing: 'enrollment' }],
 })
 
+/** A scholarship of a pupil of the school, for the current year. */
+const discountOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  schoolYear: fx.schoolYears[school].id,
+  kind: 'scholarship',
+  student: fx.students[school === 'main' ? 'self' : 'matete'].id,
+  label: `Bourse matrice ${n}`,
+  mode: 'percent',
+  value: '25',
+})
+
 /** A 5-minute slot on a weekend, at a time no other test slot takes: slots never overlap. */
 const slotOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   school: fx.schools[school].id,
@@ -333,6 +344,16 @@ const matrix: Record<string, Row> = {
     touch: (r) => ({ name: r.name }),
     newRecord: (fx, n) => feeScheduleOf(fx, n, 'main'),
     recordOf: feeScheduleOf,
+  },
+  discounts: {
+    fixtures: (fx) => fx.discounts,
+    read: { it: ['main', 'matete'], admin: ['main'], finance: ['main'] },
+    update: { it: ['main', 'matete'], admin: ['main'], finance: ['main'] },
+    create: ['it', 'admin', 'finance'],
+    delete: ['it', 'admin', 'finance'],
+    touch: (r) => ({ label: r.label }),
+    newRecord: (fx, n) => discountOf(fx, n, 'main'),
+    recordOf: discountOf,
   },
   invoices: {
     fixtures: (fx) => fx.invoices,

@@ -109,6 +109,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   'report-cards': { one: 'ReportCard', many: 'ReportCards' },
   'report-card-runs': { one: 'ReportCardRun', many: 'ReportCardRuns' },
   'fee-schedules': { one: 'FeeSchedule', many: 'FeeSchedules' },
+  discounts: { one: 'Discount', many: 'Discounts' },
   invoices: { one: 'Invoice', many: 'Invoices' },
   payments: { one: 'Payment', many: 'Payments' },
   'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },

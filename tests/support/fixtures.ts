@@ -260,11 +260,23 @@ export const loadFixtures = async (payload: Payload) => {
     self: await paymentOn(invoices.self),
     matete: await paymentOn(invoices.matete),
   }
+  const discountOf = async (school: Id, student: Record<string, any>) =>
+    ensure('discounts', { school: { equals: school }, label: { equals: 'Enfant du personnel (matrice)' } }, {
+      school,
+      schoolYear: (await year(school)).id,
+      kind: 'staffChild',
+      student: student.id,
+      label: 'Enfant du personnel (matrice)',
+      mode: 'percent',
+      value: '50',
+    })
+  const discounts = { main: await discountOf(main.id, students.self), matete: await discountOf(matete.id, students.matete) }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
   return {
     feeSchedules,
+    discounts,
     invoices,
     payments,
     numberSequences,

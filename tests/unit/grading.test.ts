@@ -160,9 +160,11 @@ describe('class figures', () => {
 
   it('ranks 1,000 pupils quickly', () => {
     const values = Array.from({ length: 1000 }, (_, i) => round((i * 7919) % 2000 / 100, 2))
-    const started = performance.now()
+    // CPU time: a busy machine must not fail it.
+    const started = process.cpuUsage()
     const ranks = competitionRanks(values)
-    expect(performance.now() - started).toBeLessThan(50)
+    const used = process.cpuUsage(started)
+    expect((used.user + used.system) / 1000).toBeLessThan(50)
     expect(ranks[values.indexOf(Math.max(...values))]).toBe(1)
   })
 })

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+import { idOf, type ID } from '../access/ids'
+import { inserter } from '../db/bulk'
+import { inTransaction } from '../db/transaction'
+import { auditChanges } from '../domain/audit'
+import { discountLines, documentNumber, invoiceState, planInvoices, type Discount, type Line, type Schedule } from '../domain/billing'
+import type { Currency } from '../domain/money'
+import { clientIP } from '../../hooks/audit'
+import { dbOf } from './sql'
+
+type Options = { school: ID; today?: string; student?: ID }
+export type IssueResult = { invoices: number; pupils: number; schedules: number }
+
+type ScheduleDoc = Schedule & { id: ID; schoolYear: ID; level: ID | null; class: ID | null; issueDaysBefore: number; yearStart: string }
+type Pupil = { student: ID; class: ID; level: ID; schoolYear: ID; startDate: string | null; birthDate: string | null }
+
+const day = (value: unknown) => (value ? new Date(value as string).toISOString().slice(0, 10) : null)
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+const rows = async <T>(req: PayloadRequest, query: ReturnType<typeof sql>) => ((await (await dbOf(req)).execute(query)).rows as T[])
+
+/** The class's own schedule, else its level's, else the school year's general one. */
+const scheduleFor = (schedules: ScheduleDoc[], pupil: Pupil) => {
+  const ofYear = schedules.filter((s) => String(s.schoolYear) === String(pupil.schoolYear))
+  return (
+    ofYear.find((s) => s.class != null && String(s.class) === String(pupil.class)) ??
+    ofYear.find((s) => s.class == null && s.level != null && String(s.level) === String(pupil.level)) ??
+    ofYear.find((s) => s.class == null && s.level == null)
+  )
+}
+
+/**
+ * Each pupil's rank among the children of their family enrolled that year, the eldest first (as
+ * a sibling discount counts them); a family is the children who share a guardian.
+ */
+const childRanks = (pupils: Pupil[], guardiansOf: Map<string, string[]>) => {
+  const byGuardian = new Map<string, Pupil[]>()
+  for (const pupil of pupils) for (const g of guardiansOf.get(String(pupil.student)) ?? []) byGuardian.set(g, [...(byGuardian.get(g) ?? []), pupil])
+  const older = (a: Pupil, b: Pupil) => (a.birthDate ?? '9999') < (b.birthDate ?? '9999') || ((a.birthDate ?? '9999') === (b.birthDate ?? '9999') && Number(a.student) < Number(b.student))
+  const ranks = new Map<string, number>()
+  for (const pupil of pupils) {
+    const siblings = new Map<string, Pupil>()
+    for (const g of guardiansOf.get(String(pupil.student)) ?? []) for (const other of byGuardian.get(g) ?? []) siblings.set(String(other.student), other)
+    ranks.set(String(pupil.student), 1 + [...siblings.values()].filter((other) => older(other, pupil)).length)
+  }
+  return ranks
+}
+
+/**
+ * Issues the invoices that are due for a school's pupils (of one pupil with `student`): at
+ * enrollment the items billed once, and each installment `issueDaysBefore` days ahead of its due
+ * date, with the pupil's discounts and the sibling rule. Idempotent on pupil × schedule ×
+ * installment: run daily, again, or by two workers at once (a lock per school), it never issues
+ * an invoice twice. Set-based, in one transaction: numbers, lines, payers and audit entries.
+ * The caller has checked the right to issue (the worker and the command line run as the system).
+ */
+export const issueInvoices = (req: PayloadRequest, { school, today = new Date().toISOString().slice(0, 10), student }: Options): Promise<IssueResult> =>
+  inTransaction(req, async () => {
+    await rows(req, sql`select pg_advisory_xact_lock(hashtext('kelasi:issue-invoices'), ${school}::int)`)
+    const { docs } = await req.payload.find({ collection: 'fee-schedules', where: { school: { equals: school } }, pagination: false, depth: 1, overrideAccess: true, req })
+    const schedules: ScheduleDoc[] = docs.map((doc) => ({
+      id: doc.id,
+      schoolYear: idOf(doc.schoolYear)!,
+      level: idOf(doc.level) ?? null,
+      class: idOf(doc.class) ?? null,
+      currency: doc.currency as Currency,
+      issueDaysBefore: doc.issueDaysBefore ?? 15,
+      yearStart: typeof doc.schoolYear === 'object' && doc.schoolYear ? String(doc.schoolYear.startDate).slice(0, 4) : '',
+      items: (doc.items ?? []).map((i) => ({ kind: i.kind, label: i.label, amount: Number(i.amount), billing: i.billing })),
+      installments: (doc.installments ?? []).map((i) => ({ label: i.label, dueDate: day(i.dueDate)!, weight: Number(i.weight) })),
+    }))
+    const result: IssueResult = { invoices: 0, pupils: 0, schedules: schedules.length }
+    if (!schedules.length) return result
+    const years = [...new Set(schedules.map((s) => Number(s.schoolYear)))]
+    const pupils = (
+      await rows<{ student: number; class: number; level: number; school_year: number; start_date: string | null; birth_date: string | null }>(
+        req,
+        sql`select e.student_id as student, e.class_id as class, c.level_id as level, e.school_year_id as school_year, e.start_date, s.birth_date
+            from enrollments e join classes c on c.id = e.class_id join students s on s.id = e.student_id
+            where e.school_id = ${school} and e.status = 'active' and e.school_year_id in (${sql.join(years.map((y) => sql`${y}`), sql`, `)})`,
+      )
+    ).map((r) => ({ student: r.student, class: r.class, level: r.level, schoolYear: r.school_year, startDate: day(r.start_date), birthDate: day(r.birth_date) }))
+    const guardiansOf = new Map<string, string[]>()
+    for (const r of await rows<{ student: number; guardian: number }>(
+      req,
+      sql`select r.parent_id as student, r.guardians_id as guardian from students_rels r join students s on s.id = r.parent_id
+          where s.school_id = ${school} and r.path = 'guardians' and r.guardians_id is not null order by r.parent_id, r."order"`,
+    ))
+      guardiansOf.set(String(r.student), [...(guardiansOf.get(String(r.student)) ?? []), String(r.guardian)])
+    const issued = new Set(
+      (await rows<{ key: string }>(req, sql`select student_id || ':' || fee_schedule_id || ':' || installment_key as key from invoices where school_id = ${school} and fee_schedule_id is not null`)).map((r) => r.key),
+    )
+    const discounts = (await req.payload.find({ collection: 'discounts', where: { school: { equals: school }, active: { equals: true } }, pagination: false, depth: 0, overrideAccess: true, req })).docs
+    const ranks = childRanks(pupils, guardiansOf)
+
+    type NewInvoice = { pupil: Pupil; schedule: ScheduleDoc; key: string; dueDate: string | null; lines: Line[] }
+    const planned: NewInvoice[] = []
+    const counted = new Set<string>()
+    for (const pupil of pupils) {
+      if (student != null && String(pupil.student) !== String(student)) continue
+      const schedule = scheduleFor(schedules, pupil)
+      if (!schedule) continue
+      const own = discounts.filter(
+        (d) => String(idOf(d.schoolYear)) === String(pupil.schoolYear) && (d.kind === 'sibling' || String(idOf(d.student)) === String(pupil.student)),
+      ) as unknown as Discount[]
+      for (const invoice of planInvoices(schedule, pupil.startDate ?? today)) {
+        const due = invoice.key === 'enrollment' || (invoice.dueDate != null && addDays(invoice.dueDate, -schedule.issueDaysBefore) <= today)
+        if (!due || issued.has(`${pupil.student}:${schedule.id}:${invoice.key}`)) continue
+        const lines = [...invoice.lines, ...discountLines(invoice.lines, own, ranks.get(String(pupil.student)))]
+        planned.push({ pupil, schedule, key: invoice.key, dueDate: invoice.dueDate, lines })
+        counted.add(String(pupil.student))
+      }
+    }
+    result.pupils = counted.size
+    if (!planned.length) return result
+
+    // One reservation per sequence: the numbers of this run follow one another, and go back if it fails.
+    const numbers = new Map<string, number>()
+    for (const yearStart of new Set(planned.map((p) => p.schedule.yearStart))) {
+      const count = planned.filter((p) => p.schedule.yearStart === yearStart).length
+      const [{ last }] = await rows<{ last: string }>(
+        req,
+        sql`insert into number_sequences (school_id, key, last, updated_at, created_at) values (${school}, ${`FAC-${yearStart}`}, ${count}, now(), now())
+            on conflict (school_id, key) do update set last = number_sequences.last + ${count}, updated_at = now() returning last`,
+      )
+      numbers.set(yearStart, Number(last) - count)
+    }
+    const now = new Date().toISOString()
+    const invoiceRows = planned.map((p) => {
+      const n = numbers.get(p.schedule.yearStart)! + 1
+      numbers.set(p.schedule.yearStart, n)
+      const state = invoiceState({ lines: p.lines, dueDate: p.dueDate, voided: false }, [], today)
+      return {
+        school,
+        number: documentNumber('FAC', p.schedule.yearStart, n),
+        student: p.pupil.student,
+        schoolYear: p.pupil.schoolYear,
+        currency: p.schedule.currency,
+        issueDate: now,
+        dueDate: p.dueDate ? `${p.dueDate}T00:00:00.000Z` : null,
+        feeSchedule: p.schedule.id,
+        installmentKey: p.key,
+        total: state.total,
+        paid: 0,
+        balance: state.balance,
+        credit: 0,
+        status: state.status,
+      }
+    })
+    const insert = await inserter(req.payload, req)
+    const ids = await insert('invoices', invoiceRows)
+    await insert(
+      'invoices_lines',
+      planned.flatMap((p, i) => p.lines.map((line, order) => ({ _order: order + 1, _parentID: ids[i], id: randomUUID().replace(/-/g, '').slice(0, 24), ...line }))),
+    )
+    await insert(
+      'invoices_rels',
+      planned.flatMap((p, i) => (guardiansOf.get(String(p.pupil.student)) ?? []).map((g, order) => ({ order: order + 1, parent: ids[i], path: 'payers', guardiansID: Number(g) }))),
+    )
+    const who = { user: req.user?.id ?? null, actorEmail: req.user?.email ?? null, ip: clientIP(req) ?? null, userAgent: req.headers?.get('user-agent') ?? null }
+    await insert(
+      'audit_logs',
+      invoiceRows.map((row, i) => ({ action: 'create', collection: 'invoices', documentId: String(ids[i]), school, changes: auditChanges(null, { id: ids[i], ...row, lines: planned[i].lines }), ...who })),
+    )
+    result.invoices = ids.length
+    return result
+  })

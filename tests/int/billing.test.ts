@@ -1,0 +1,128 @@
+/** Invoices issued from fee schedules (at enrollment, per installment), with discounts, and late penalties, as the daily job does. */
+import { spawnSync } from 'node:child_process'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { issueInvoices } from '../../src/finance/issue'
+import { applyLatePenalties } from '../../src/finance/penalties'
+import { demoAccounts, tokenFor } from '../support/accounts'
+import { loadFixtures, type Fixtures } from '../support/fixtures'
+import { rest } from '../support/http'
+import { closeTestPayload, testPayload } from '../support/payload'
+
+let payload: Payload
+let fx: Fixtures
+let req: PayloadRequest
+let schedule: number
+beforeAll(async () => {
+  payload = await testPayload()
+  fx = await loadFixtures(payload)
+  req = await createLocalReq({}, payload)
+  const finance = await tokenFor(payload, demoAccounts.finance)
+  // Grâce's class has fees of its own: registration at enrollment, tuition in three installments.
+  const made = await rest('POST', '/fee-schedules', {
+    token: finance,
+    body: {
+      school: fx.schools.main.id,
+      name: 'Frais 5e primaire A',
+      schoolYear: fx.schoolYears.main.id,
+      class: fx.classes.taught.id,
+      currency: 'USD',
+      issueDaysBefore: 15,
+      items: [
+        { kind: 'registration', label: 'Inscription', amount: 2_000, billing: 'enrollment' },
+        { kind: 'tuition', label: 'Minerval', amount: 30_000, billing: 'installments' },
+      ],
+      installments: [
+        { label: '1re tranche', dueDate: '2026-09-15', weight: 40 },
+        { label: '2e tranche', dueDate: '2027-01-15', weight: 30 },
+        { label: '3e tranche', dueDate: '2027-04-15', weight: 30 },
+      ],
+      latePenalty: { mode: 'percent', value: '5', afterDays: 10 },
+    },
+  })
+  expect(made.status).toBe(201)
+  schedule = made.body.doc.id
+  const sibling = await rest('POST', '/discounts', {
+    token: finance,
+    body: { school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, kind: 'sibling', label: 'Fratrie : −10 % dès le 2e enfant', mode: 'percent', value: '10', fromChild: 2 },
+  })
+  expect(sibling.status).toBe(201)
+})
+afterAll(async () => {
+  await payload.update({ collection: 'discounts', where: { school: { equals: fx.schools.main.id } }, data: { active: false }, overrideAccess: true })
+  await closeTestPayload()
+})
+
+const invoicesOf = async () =>
+  (await payload.find({ collection: 'invoices', where: { feeSchedule: { equals: schedule } }, sort: 'number', pagination: false, depth: 0, overrideAccess: true })).docs
+
+describe('the daily billing', () => {
+  it('issues the enrollment invoice and the installments coming due, with the sibling discount of the younger child', async () => {
+    const result = await issueInvoices(req, { school: fx.schools.main.id, today: '2026-09-01', student: fx.students.childA.id })
+    expect(result).toMatchObject({ invoices: 2, pupils: 1 })
+    const [enrollment, first] = await invoicesOf()
+    expect(enrollment).toMatchObject({ installmentKey: 'enrollment', total: 2_000, status: 'unpaid' })
+    const grace = await payload.findByID({ collection: 'students', id: fx.students.childA.id, depth: 0, overrideAccess: true })
+    const jonathan = await payload.findByID({ collection: 'students', id: fx.students.childB.id, depth: 0, overrideAccess: true })
+    // Grâce (5e primaire) is younger than her brother Jonathan (humanités): she is the second child.
+    expect(String(grace.birthDate) > String(jonathan.birthDate)).toBe(true)
+    expect(first.lines!.map((l) => [l.kind, l.label, l.amount])).toEqual([
+      ['tuition', 'Minerval — 1re tranche', 12_000],
+      ['discount', 'Fratrie : −10 % dès le 2e enfant', -1_200],
+    ])
+    expect(first).toMatchObject({ installmentKey: 'i1', total: 10_800, balance: 10_800, dueDate: '2026-09-15T00:00:00.000Z' })
+    expect(Number(first.number!.slice(-6))).toBe(Number(enrollment.number!.slice(-6)) + 1)
+    expect([...(first.payers as number[])].sort()).toEqual([...(grace.guardians as number[])].sort())
+    const audit = await payload.find({ collection: 'audit-logs', where: { collection: { equals: 'invoices' }, documentId: { equals: String(first.id) } }, overrideAccess: true })
+    expect(audit.docs[0]).toMatchObject({ action: 'create' })
+  })
+
+  it('issues nothing twice: again, or two runs at once', async () => {
+    const again = await Promise.all([
+      issueInvoices(req, { school: fx.schools.main.id, today: '2026-09-01', student: fx.students.childA.id }),
+      issueInvoices(await createLocalReq({}, payload), { school: fx.schools.main.id, today: '2026-09-02', student: fx.students.childA.id }),
+    ])
+    expect(again.map((r) => r.invoices)).toEqual([0, 0])
+    expect(await invoicesOf()).toHaveLength(2)
+  })
+
+  it('adds the late penalty once, after the grace days, on what is still owed', async () => {
+    const first = (await invoicesOf())[1]
+    const finance = await tokenFor(payload, demoAccounts.finance)
+    expect((await rest('POST', '/payments', { token: finance, body: { school: fx.schools.main.id, invoice: first.id, amount: 800 } })).status).toBe(201)
+    const [enrollment] = await invoicesOf()
+    // On the 25th only the enrollment invoice (due at enrollment) is more than ten days late.
+    expect((await applyLatePenalties(req, { school: fx.schools.main.id, today: '2026-09-25' })).penalties).toBe(1)
+    expect((await payload.findByID({ collection: 'invoices', id: enrollment.id, depth: 0, overrideAccess: true })).penaltyAppliedAt).toBeTruthy()
+    expect((await payload.findByID({ collection: 'invoices', id: first.id, depth: 0, overrideAccess: true })).penaltyAppliedAt).toBeFalsy()
+    expect((await applyLatePenalties(req, { school: fx.schools.main.id, today: '2026-09-26' })).penalties).toBe(1)
+    expect((await applyLatePenalties(req, { school: fx.schools.main.id, today: '2026-10-26' })).penalties).toBe(0)
+    const charged = await payload.findByID({ collection: 'invoices', id: first.id, depth: 0, overrideAccess: true })
+    // 5 % of the 100.00 $ still owed.
+    expect(charged.lines!.at(-1)).toMatchObject({ kind: 'penalty', amount: 500 })
+    expect(charged).toMatchObject({ total: 11_300, paid: 800, balance: 10_500, status: 'overdue' })
+    expect(charged.penaltyAppliedAt).toBeTruthy()
+  })
+
+  it('issues the next installment from the command line when its day comes', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'scripts/kelasi.ts', 'invoices', 'issue', '--school', 'CSMA', '--student', fx.students.childA.matricule, '--date', '2027-01-01', '--json'],
+      { encoding: 'utf8', env: process.env },
+    )
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, school: 'CSMA', invoices: 1, pupils: 1 })
+    const bad = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/kelasi.ts', 'invoices', 'issue', '--school', 'CSMA', '--date', '1/1/2027', '--json'], { encoding: 'utf8', env: process.env })
+    expect(bad.status).toBe(1)
+    expect(JSON.parse(bad.stdout).error).toBe('Date 1/1/2027 illisible : écrivez-la AAAA-MM-JJ.')
+  })
+
+  it('refuses a discount without its pupil or with a value that makes no sense, naming the field', async () => {
+    const finance = await tokenFor(payload, demoAccounts.finance)
+    const base = { school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, label: 'Bourse', mode: 'percent' }
+    const noPupil = await rest('POST', '/discounts', { token: finance, body: { ...base, kind: 'scholarship', value: '50' } })
+    expect(noPupil.status).toBe(400)
+    const tooMuch = await rest('POST', '/discounts', { token: finance, body: { ...base, kind: 'scholarship', student: fx.students.self.id, value: '150' } })
+    expect(tooMuch.status).toBe(400)
+    expect(tooMuch.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toEqual(['value'])
+  })
+})
