@@ -54,7 +54,7 @@ export const buildSchool = async (client: pg.Client, school: number, year: numbe
   )
   await client.query(
     `insert into students (school_id, matricule, last_name, post_name, first_name, full_name, sex, birth_date, birth_place)
-     select $1, 'BANC-2026-' || lpad(g::text, 4, '0'), 'ÉLÈVE', 'BANC', 'N° ' || g, 'ÉLÈVE BANC N° ' || lpad(g::text, 4, '0'),
+     select $1, 'BANC-2026-' || lpad(g::text, greatest(4, length(g::text)), '0'), 'ÉLÈVE', 'BANC', 'N° ' || g, 'ÉLÈVE BANC N° ' || lpad(g::text, greatest(4, length(g::text)), '0'),
             (array['M','F'])[1 + g % 2]::enum_students_sex, date '2010-01-01' + (g * 37) % 1500, 'Kinshasa'
      from generate_series(1, $2::int) g`,
     [school, shape.pupils],

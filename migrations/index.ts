@@ -4,7 +4,7 @@ import * as migration_20261125_213705_report_cards from './20261125_213705_repor
 import * as migration_20261125_224245_report_card_runs_and_jobs from './20261125_224245_report_card_runs_and_jobs';
 import * as migration_20261125_225054_report_card_notifications from './20261125_225054_report_card_notifications';
 import * as migration_20261125_232822_report_card_runs_job_fields from './20261125_232822_report_card_runs_job_fields';
-import * as migration_20261202_191600_finance from './20261202_191600_finance';
+import * as migration_20261202_193232_finance from './20261202_193232_finance';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261125_232822_report_card_runs_job_fields',
   },
   {
-    up: migration_20261202_191600_finance.up,
-    down: migration_20261202_191600_finance.down,
-    name: '20261202_191600_finance'
+    up: migration_20261202_193232_finance.up,
+    down: migration_20261202_193232_finance.down,
+    name: '20261202_193232_finance'
   },
 ];

@@ -67,10 +67,11 @@ export const Invoices: CollectionConfig = {
   ],
   fields: [
     school(),
-    text('number', { index: true, access: systemWritten, admin: { readOnly: true } }),
+    // Looked up through the (school, number) unique index; no index of its own to maintain.
+    text('number', { access: systemWritten, admin: { readOnly: true } }),
     { type: 'row', fields: [relation('student', 'students', { required: true }), relation('schoolYear', 'school-years', { required: true }), currency()] },
     { type: 'row', fields: [date('issueDate', { defaultValue: () => new Date().toISOString() }), date('dueDate')] },
-    { type: 'row', fields: [relation('feeSchedule', 'fee-schedules'), text('installmentKey', { index: true, admin: { readOnly: true } })] },
+    { type: 'row', fields: [relation('feeSchedule', 'fee-schedules'), text('installmentKey', { admin: { readOnly: true } })] },
     {
       name: 'lines',
       type: 'array',

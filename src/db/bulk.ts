@@ -1,4 +1,4 @@
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 import type { ID } from '../access/ids'
 
@@ -20,4 +20,31 @@ export const inserter = async (payload: Payload, req: PayloadRequest) => {
     }
     return ids
   }
+}
+
+/** A column of a set-based insert: its SQL name, its PostgreSQL type, and one value per row. */
+export type Column = [name: string, type: string, values: unknown[]]
+
+/**
+ * Rows as columns, in one `INSERT … SELECT FROM json_to_recordset(…)` on the request's
+ * transaction: one parameter however many rows, where drizzle's multi-row builder spends most of
+ * its time building the statement (measured: 40,000 invoices with their lines). Ids come back in row order.
+ */
+export const insertColumns = async (payload: Payload, req: PayloadRequest, table: string, columns: Column[]): Promise<ID[]> => {
+  const adapter = payload.db as unknown as PostgresAdapter
+  const transaction = await req.transactionID
+  const db = (transaction !== undefined && adapter.sessions[transaction]?.db) || adapter.drizzle
+  const count = columns[0]?.[2].length ?? 0
+  if (!count) return []
+  const rows = Array.from({ length: count }, (_, n) => Object.fromEntries([...columns.map(([, , values], i) => [`c${i}`, values[n]]), ['n', n]]))
+  const names = columns.map(([name]) => `"${name}"`).join(', ')
+  const aliases = columns.map((_, i) => `c${i}`).join(', ')
+  const record = [...columns.map(([, type], i) => `c${i} ${type}`), 'n int'].join(', ')
+  const result = await db.execute(sql`
+    insert into ${sql.raw(`"${table}"`)} (${sql.raw(names)})
+    select ${sql.raw(aliases)} from json_to_recordset(${JSON.stringify(rows)}::json) as t(${sql.raw(record)})
+    order by n
+    returning id`)
+  const ids = (result.rows as { id: ID }[]).map((row) => row.id)
+  return typeof ids[0] === 'number' ? ids.sort((a, b) => Number(a) - Number(b)) : ids
 }

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { idOf, type ID } from '../access/ids'
-import { inserter } from '../db/bulk'
+import { insertColumns, type Column } from '../db/bulk'
 import { inTransaction } from '../db/transaction'
-import { auditChanges } from '../domain/audit'
 import { discountLines, documentNumber, invoiceState, planInvoices, type Discount, type Line, type Schedule } from '../domain/billing'
 import type { Currency } from '../domain/money'
 import { clientIP } from '../../hooks/audit'
@@ -15,6 +14,12 @@ export type IssueResult = { invoices: number; pupils: number; schedules: number 
 
 type ScheduleDoc = Schedule & { id: ID; schoolYear: ID; level: ID | null; class: ID | null; issueDaysBefore: number; yearStart: string }
 type Pupil = { student: ID; class: ID; level: ID; schoolYear: ID; startDate: string | null; birthDate: string | null }
+
+/** Ids for a run's array rows, 24 hex digits as Payload's: the time, the run, the row, so the primary key's index grows at its end. */
+const rowIds = () => {
+  const prefix = `${Math.floor(Date.now() / 1000).toString(16).padStart(8, '0')}${randomBytes(4).toString('hex')}`
+  return (n: number) => `${prefix}${n.toString(16).padStart(8, '0')}`
+}
 
 const day = (value: unknown) => (value ? new Date(value as string).toISOString().slice(0, 10) : null)
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
@@ -148,20 +153,60 @@ export const issueInvoices = (req: PayloadRequest, { school, today = new Date().
         status: state.status,
       }
     })
-    const insert = await inserter(req.payload, req)
-    const ids = await insert('invoices', invoiceRows)
-    await insert(
-      'invoices_lines',
-      planned.flatMap((p, i) => p.lines.map((line, order) => ({ _order: order + 1, _parentID: ids[i], id: randomUUID().replace(/-/g, '').slice(0, 24), ...line }))),
-    )
-    await insert(
-      'invoices_rels',
-      planned.flatMap((p, i) => (guardiansOf.get(String(p.pupil.student)) ?? []).map((g, order) => ({ order: order + 1, parent: ids[i], path: 'payers', guardiansID: Number(g) }))),
-    )
-    const who = { user: req.user?.id ?? null, actorEmail: req.user?.email ?? null, ip: clientIP(req) ?? null, userAgent: req.headers?.get('user-agent') ?? null }
-    await insert(
-      'audit_logs',
-      invoiceRows.map((row, i) => ({ action: 'create', collection: 'invoices', documentId: String(ids[i]), school, changes: auditChanges(null, { id: ids[i], ...row, lines: planned[i].lines }), ...who })),
+    const insert = (table: string, columns: Column[]) => insertColumns(req.payload, req, table, columns)
+    const col = <T>(name: string, type: string, pick: (row: (typeof invoiceRows)[number]) => T): Column => [name, type, invoiceRows.map(pick)]
+    const ids = await insert('invoices', [
+      col('school_id', 'int', (r) => r.school),
+      col('number', 'varchar', (r) => r.number),
+      col('student_id', 'int', (r) => r.student),
+      col('school_year_id', 'int', (r) => r.schoolYear),
+      col('currency', 'enum_invoices_currency', (r) => r.currency),
+      col('issue_date', 'timestamptz', (r) => r.issueDate),
+      col('due_date', 'timestamptz', (r) => r.dueDate),
+      col('fee_schedule_id', 'int', (r) => r.feeSchedule),
+      col('installment_key', 'varchar', (r) => r.installmentKey),
+      col('total', 'numeric', (r) => r.total),
+      col('paid', 'numeric', (r) => r.paid),
+      col('balance', 'numeric', (r) => r.balance),
+      col('credit', 'numeric', (r) => r.credit),
+      col('status', 'enum_invoices_status', (r) => r.status),
+    ])
+    const lineId = rowIds()
+    const lines = planned.flatMap((p, i) => p.lines.map((line, order) => ({ order: order + 1, parent: ids[i], ...line })))
+    await insert('invoices_lines', [
+      ['_order', 'int', lines.map((l) => l.order)],
+      ['_parent_id', 'int', lines.map((l) => l.parent)],
+      ['id', 'varchar', lines.map((_, n) => lineId(n))],
+      ['kind', 'enum_invoices_lines_kind', lines.map((l) => l.kind)],
+      ['label', 'varchar', lines.map((l) => l.label)],
+      ['amount', 'numeric', lines.map((l) => l.amount)],
+    ])
+    const payers = planned.flatMap((p, i) => (guardiansOf.get(String(p.pupil.student)) ?? []).map((g, order) => ({ order: order + 1, parent: ids[i], guardian: Number(g) })))
+    await insert('invoices_rels', [
+      ['order', 'int', payers.map((r) => r.order)],
+      ['parent_id', 'int', payers.map((r) => r.parent)],
+      ['path', 'varchar', payers.map(() => 'payers')],
+      ['guardians_id', 'int', payers.map((r) => r.guardian)],
+    ])
+    // The audit entries are written from the rows just inserted, in the database: the same
+    // before/after as a hook records, without sending 40,000 documents back and forth.
+    await rows(
+      req,
+      sql`with made as (select value::int as id from json_array_elements_text(${JSON.stringify(ids)}::json)),
+          lines as (select l._parent_id as id, jsonb_agg(jsonb_build_object('kind', l.kind, 'label', l.label, 'amount', l.amount) order by l._order) as lines
+                    from invoices_lines l join made on made.id = l._parent_id group by l._parent_id),
+          payers as (select r.parent_id as id, jsonb_agg(r.guardians_id order by r."order") as payers
+                     from invoices_rels r join made on made.id = r.parent_id where r.path = 'payers' group by r.parent_id)
+          insert into audit_logs (action, collection, document_id, user_id, actor_email, school_id, changes, ip, user_agent)
+          select 'create', 'invoices', i.id::text, ${req.user?.id ?? null}::int, ${req.user?.email ?? null}, i.school_id,
+            (select jsonb_agg(jsonb_build_object('field', f.key, 'before', null, 'after', f.value) order by f.key)
+             from jsonb_each(jsonb_build_object(
+               'school', i.school_id, 'number', i.number, 'student', i.student_id, 'schoolYear', i.school_year_id, 'currency', i.currency,
+               'issueDate', i.issue_date, 'dueDate', i.due_date, 'feeSchedule', i.fee_schedule_id, 'installmentKey', i.installment_key,
+               'total', i.total, 'paid', i.paid, 'balance', i.balance, 'credit', i.credit, 'status', i.status, 'lines', lines.lines, 'payers', payers.payers
+             )) f where f.value <> 'null'::jsonb),
+            ${clientIP(req) ?? null}, ${req.headers?.get('user-agent') ?? null}
+          from made join invoices i on i.id = made.id left join lines on lines.id = i.id left join payers on payers.id = i.id`,
     )
     result.invoices = ids.length
     return result

@@ -202,11 +202,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "invoices_lines_order_idx" ON "invoices_lines" USING btree ("_order");
   CREATE INDEX "invoices_lines_parent_id_idx" ON "invoices_lines" USING btree ("_parent_id");
   CREATE INDEX "invoices_school_idx" ON "invoices" USING btree ("school_id");
-  CREATE INDEX "invoices_number_idx" ON "invoices" USING btree ("number");
   CREATE INDEX "invoices_student_idx" ON "invoices" USING btree ("student_id");
   CREATE INDEX "invoices_school_year_idx" ON "invoices" USING btree ("school_year_id");
   CREATE INDEX "invoices_fee_schedule_idx" ON "invoices" USING btree ("fee_schedule_id");
-  CREATE INDEX "invoices_installment_key_idx" ON "invoices" USING btree ("installment_key");
   CREATE INDEX "invoices_status_idx" ON "invoices" USING btree ("status");
   CREATE INDEX "invoices_voided_by_idx" ON "invoices" USING btree ("voided_by_id");
   CREATE INDEX "invoices_updated_at_idx" ON "invoices" USING btree ("updated_at");
