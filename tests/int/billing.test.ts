@@ -116,6 +116,17 @@ describe('the daily billing', () => {
     expect(JSON.parse(bad.stdout).error).toBe('Date 1/1/2027 illisible : écrivez-la AAAA-MM-JJ.')
   })
 
+  it('runs as the worker’s daily job through the queue, for every pupil of the school', async () => {
+    const job = await payload.jobs.queue({ task: 'dailyBilling', input: { school: fx.schools.main.id, date: '2027-04-01' } })
+    await payload.jobs.run({ where: { id: { equals: job.id } } })
+    const third = (await invoicesOf()).find((invoice) => invoice.installmentKey === 'i3' && invoice.student === fx.students.childA.id)
+    expect(third).toMatchObject({ total: 8_100, dueDate: '2027-04-15T00:00:00.000Z' })
+    // Every pupil of the class now has the installments due by then, each once.
+    const pupils = (await payload.count({ collection: 'enrollments', where: { class: { equals: fx.classes.taught.id }, status: { equals: 'active' } }, overrideAccess: true })).totalDocs
+    const issued = await invoicesOf()
+    for (const key of ['enrollment', 'i1', 'i2', 'i3']) expect({ key, count: issued.filter((invoice) => invoice.installmentKey === key).length }).toEqual({ key, count: pupils })
+  })
+
   it('refuses a discount without its pupil or with a value that makes no sense, naming the field', async () => {
     const finance = await tokenFor(payload, demoAccounts.finance)
     const base = { school: fx.schools.main.id, schoolYear: fx.schoolYears.main.id, label: 'Bourse', mode: 'percent' }

@@ -32,7 +32,8 @@ const textOf = (pdf: Buffer | Uint8Array) => {
 }
 const fieldsOf = (body: any): string[] => body.errors.flatMap((e: any) => e.data?.errors?.map((f: any) => f.path) ?? [])
 const notices = () => payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'notifyGuardiansOfReportCard' }, completedAt: { exists: false } } }).then((r) => r.totalDocs)
-const runJobs = () => payload.jobs.run({ limit: 100 })
+// This file's e-mails only: other suites' workers leave their own jobs (the daily billing) in the queue.
+const runJobs = () => payload.jobs.run({ limit: 100, where: { taskSlug: { equals: 'notifyGuardiansOfReportCard' } } })
 const cardOf = async (student: number) =>
   (await payload.find({ collection: 'report-cards', where: { student: { equals: student }, term: { equals: fx.terms.main.id } }, limit: 1, depth: 0 })).docs[0]
 /** The e-mails to `to` about `pupil`'s bulletin. */
