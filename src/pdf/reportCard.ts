@@ -2,52 +2,13 @@
  * The printed report card (bulletin): one A4 portrait page per pupil, French or Congolese scheme,
  * drawn with pdf-lib and DejaVu Sans so accents, « », ’, œ and ₣ print.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
+import type { PDFDocument, PDFImage } from 'pdf-lib'
 import type { FrenchSnapshot, RdcSnapshot, ReportCardSnapshot } from '../domain/reportCard'
 import { fill, labels, type Labels, type Language } from './labels'
+import { A4, type Column, contentWidth, drawImage, embedImage, type Fonts, formatDate, ink, letterhead, margin, openDocument, type Row, Sheet } from './sheet'
 
 export type ReportCardAssets = { logo?: Uint8Array; photo?: Uint8Array }
 
-const fontFolder = () => path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf')
-let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined
-/** Read once per process: the files are 700 kB each and every card embeds a subset of them. */
-const loadFonts = () =>
-  (fontBytes ??= Promise.all([readFile(path.join(fontFolder(), 'DejaVuSans.ttf')), readFile(path.join(fontFolder(), 'DejaVuSans-Bold.ttf'))]).then(
-    ([regular, bold]) => ({ regular, bold }),
-  ))
-
-/**
- * pdf-lib parses the whole TTF for every document it embeds it in (fontkit.create), and shapes
- * every string with the OpenType layout engine: most of a card's time, and DejaVu's kerning and
- * substitution tables, once parsed, most of a renderer's memory. The parsed font is read-only,
- * so parse each file once; and map characters to glyphs through the font's cmap alone (text in
- * NFC, so accents are the precomposed glyphs): a bulletin's Latin text needs no ligatures nor
- * kerning, and pdftotext reads "fi" back as two letters. pdf-lib reads only `glyphs` of the run.
- */
-type Font = ReturnType<typeof fontkit.create>
-const parsed = new WeakMap<Uint8Array, Font>()
-const plainLayout = (font: Font) => {
-  font.layout = ((text: string) => ({ glyphs: font.glyphsForString(text.normalize('NFC')) })) as unknown as Font['layout']
-  return font
-}
-const cachingFontkit: typeof fontkit = {
-  ...fontkit,
-  create: (data, postscriptName) => {
-    if (postscriptName) return fontkit.create(data, postscriptName)
-    let font = parsed.get(data)
-    if (!font) parsed.set(data, (font = plainLayout(fontkit.create(data))))
-    return font
-  },
-}
-
-const A4: [number, number] = [595.28, 841.89]
-const margin = 36
-const contentWidth = A4[0] - 2 * margin
-const ink = rgb(0, 0, 0)
-const grey = rgb(0.88, 0.88, 0.88)
 const dash = '—'
 
 /** Numbers as the language writes them: "12,5" in French, "12.5" in English; missing as "—". */
@@ -66,111 +27,9 @@ const rank = (language: Language, n: number | null) => (n == null ? dash : ordin
 const place = (language: Language, n: number | null, of: number) => (n == null ? dash : `${ordinal(language, n)} / ${of}`)
 const percent = (language: Language, value: number | null) => (value == null ? dash : language === 'fr' ? `${number(language, value)} %` : `${number(language, value)}%`)
 
-/** "2012-03-09" → "09/03/2012", as DRC forms write dates; anything else is printed as given. */
-const date = (value: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value)
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : value
-}
-
-type Fonts = { regular: PDFFont; bold: PDFFont }
-type Column = { title: string; width: number; align?: 'left' | 'right' | 'center' }
-type Row = { cells: string[]; bold?: boolean; shade?: boolean }
-
-class Sheet {
-  constructor(
-    readonly page: PDFPage,
-    readonly fonts: Fonts,
-  ) {}
-
-  text(value: string, x: number, y: number, size = 9, bold = false) {
-    this.page.drawText(value, { x, y, size, font: bold ? this.fonts.bold : this.fonts.regular, color: ink })
-  }
-
-  width(value: string, size = 9, bold = false) {
-    return (bold ? this.fonts.bold : this.fonts.regular).widthOfTextAtSize(value, size)
-  }
-
-  /** Shrinks the text to fit its width rather than overflow into the next cell. */
-  fitted(value: string, x: number, y: number, width: number, size: number, bold: boolean, align: Column['align'] = 'left') {
-    const natural = this.width(value, size, bold)
-    const fittedSize = natural > width ? Math.max(5, (size * width) / natural) : size
-    const w = Math.min(natural, width)
-    const left = align === 'right' ? x + width - w : align === 'center' ? x + (width - w) / 2 : x
-    this.text(value, left, y, fittedSize, bold)
-  }
-
-  line(x1: number, y1: number, x2: number, y2: number, thickness = 0.5) {
-    this.page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness, color: ink })
-  }
-
-  /**
-   * Word-wraps a paragraph, keeping « » with their words; stops with "…" at `floor` so a long
-   * appreciation cannot push the signatures off the page. Returns the y below it.
-   */
-  paragraph(value: string, x: number, y: number, width: number, floor = 0, size = 9) {
-    const words = value.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»').split(/[ \t\n\r]+/).filter(Boolean)
-    let current = ''
-    for (const word of words) {
-      const candidate = current ? `${current} ${word}` : word
-      if (current && this.width(candidate, size) > width) {
-        if (y - size - 3 < floor) {
-          this.text(`${current} …`, x, y, size)
-          return y - size - 3
-        }
-        this.text(current, x, y, size)
-        y -= size + 3
-        current = word
-      } else current = candidate
-    }
-    if (current) this.text(current, x, y, size)
-    return y - size - 3
-  }
-
-  /** A ruled table with a shaded header; returns the y below it. */
-  table(columns: Column[], rows: Row[], top: number, size = 8) {
-    const height = size + 6
-    const all: Row[] = [{ cells: columns.map((c) => c.title), bold: true, shade: true }, ...rows]
-    const right = margin + columns.reduce((sum, c) => sum + c.width, 0)
-    let y = top
-    for (const row of all) {
-      if (row.shade) this.page.drawRectangle({ x: margin, y: y - height, width: right - margin, height, color: grey })
-      let x = margin
-      columns.forEach((column, i) => {
-        const align = i === 0 ? 'left' : row === all[0] ? 'center' : (column.align ?? 'center')
-        this.fitted(row.cells[i] ?? '', x + 2, y - height + 4, column.width - 4, size, row.bold ?? false, align)
-        x += column.width
-      })
-      this.line(margin, y, right, y)
-      y -= height
-    }
-    this.line(margin, y, right, y)
-    let x = margin
-    for (const column of [...columns, null]) {
-      this.line(x, top, x, y)
-      x += column?.width ?? 0
-    }
-    return y
-  }
-}
-
-const isPng = (bytes: Uint8Array) => bytes[0] === 0x89 && bytes[1] === 0x50
-const embedImage = (doc: PDFDocument, bytes: Uint8Array) => (isPng(bytes) ? doc.embedPng(bytes) : doc.embedJpg(bytes))
-
-/** Draws an image scaled to fit a box, keeping its proportions. */
-const drawImage = (page: PDFPage, image: PDFImage, x: number, top: number, width: number, height: number) => {
-  const scale = Math.min(width / image.width, height / image.height)
-  page.drawImage(image, { x, y: top - image.height * scale, width: image.width * scale, height: image.height * scale })
-}
-
 const header = (sheet: Sheet, s: ReportCardSnapshot, t: Labels, logo: PDFImage | undefined) => {
   const top = A4[1] - margin
-  if (logo) drawImage(sheet.page, logo, margin, top, 56, 56)
-  const x = margin + (logo ? 64 : 0)
-  const school = s.school
-  const place = [school.city, school.province].filter(Boolean).join(', ')
-  const lines = [school.address, place, [school.code && `${t.code} : ${school.code}`, school.phone && `${t.phone} ${school.phone}`].filter(Boolean).join(' — ')]
-  sheet.fitted(school.name, x, top - 12, 260, 12, true)
-  lines.filter((l): l is string => !!l).forEach((l, i) => sheet.fitted(l, x, top - 26 - i * 11, 260, 9, false))
+  letterhead(sheet, s.school, t, logo, top)
 
   const right = A4[0] - margin
   const rightLines = [`${t.schoolYear} : ${s.schoolYear}`, `${t.className} : ${s.className}`, `${t.term} : ${s.termName}`]
@@ -188,7 +47,7 @@ const identity = (sheet: Sheet, s: ReportCardSnapshot, t: Labels, photo: PDFImag
   const x = margin + 6
   sheet.fitted(p.fullName, x, top - 16, width, 12, true)
   sheet.fitted(`${t.lastName} : ${p.lastName}    ${t.postName} : ${p.postName || dash}    ${t.firstName} : ${p.firstName || dash}`, x, top - 31, width, 9, false)
-  const birth = `${t.born} ${p.birthPlace || dash} ${t.bornOn} ${p.birthDate ? date(p.birthDate) : dash}`
+  const birth = `${t.born} ${p.birthPlace || dash} ${t.bornOn} ${p.birthDate ? formatDate(p.birthDate) : dash}`
   sheet.fitted(`${t.sex} : ${p.sex ?? dash}    ${birth}`, x, top - 45, width, 9, false)
   sheet.fitted(`${t.matricule} : ${p.matricule}`, x, top - 59, width, 9, false)
   return top - height - 10
@@ -292,20 +151,16 @@ const drawCard = (doc: PDFDocument, fonts: Fonts, snapshot: ReportCardSnapshot, 
  */
 export const renderReportCards = async (cards: PrintedCard[]): Promise<Uint8Array> => {
   if (!cards.length) throw new Error('renderReportCards: no card to print')
-  const bytes = await loadFonts()
-  const doc = await PDFDocument.create()
-  doc.registerFontkit(cachingFontkit)
   const first = cards[0].snapshot
   const t = labels[first.language]
-  doc.setTitle(cards.length === 1 ? `${t.title} — ${first.pupil.fullName} — ${first.termName}` : `${t.title} — ${first.className} — ${first.termName}`)
-  const [regular, bold] = await Promise.all([doc.embedFont(bytes.regular, { subset: true }), doc.embedFont(bytes.bold, { subset: true })])
+  const { doc, fonts } = await openDocument(cards.length === 1 ? `${t.title} — ${first.pupil.fullName} — ${first.termName}` : `${t.title} — ${first.className} — ${first.termName}`)
   const images = new Map<Uint8Array, Promise<PDFImage>>()
   const image = (data: Uint8Array | undefined) => {
     if (!data) return undefined
     if (!images.has(data)) images.set(data, embedImage(doc, data))
     return images.get(data)
   }
-  for (const card of cards) drawCard(doc, { regular, bold }, card.snapshot, await image(card.logo), await image(card.photo))
+  for (const card of cards) drawCard(doc, fonts, card.snapshot, await image(card.logo), await image(card.photo))
   // Without object streams: measured 12 % faster for 8 kB more per card (36 kB instead of 28).
   return doc.save({ useObjectStreams: false })
 }
