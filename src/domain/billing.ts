@@ -79,7 +79,7 @@ export const discountLines = (lines: Line[], discounts: Discount[], childRank = 
 export type PenaltyRule = { mode: 'percent' | 'fixed'; value: string | number; afterDays: number }
 
 const dayOf = (date: string | Date) => (typeof date === 'string' ? date : date.toISOString()).slice(0, 10)
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 /**
  * The late penalty an invoice takes on `today`: once its due date is more than `afterDays` days

@@ -4,10 +4,10 @@ import type { PayloadRequest } from 'payload'
 import { idOf, type ID } from '../access/ids'
 import { insertColumns, type Column } from '../db/bulk'
 import { inTransaction } from '../db/transaction'
-import { discountLines, documentNumber, invoiceState, planInvoices, type Discount, type Line, type Schedule } from '../domain/billing'
+import { addDays, discountLines, documentNumber, invoiceState, planInvoices, type Discount, type Line, type Schedule } from '../domain/billing'
 import type { Currency } from '../domain/money'
 import { clientIP } from '../../hooks/audit'
-import { dbOf } from './sql'
+import { dbOf } from '../db/session'
 
 type Options = { school: ID; today?: string; student?: ID }
 export type IssueResult = { invoices: number; pupils: number; schedules: number }
@@ -22,7 +22,6 @@ const rowIds = () => {
 }
 
 const day = (value: unknown) => (value ? new Date(value as string).toISOString().slice(0, 10) : null)
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 const rows = async <T>(req: PayloadRequest, query: ReturnType<typeof sql>) => ((await (await dbOf(req)).execute(query)).rows as T[])
 
 /** The class's own schedule, else its level's, else the school year's general one. */
@@ -153,7 +152,7 @@ export const issueInvoices = (req: PayloadRequest, { school, today = new Date().
         status: state.status,
       }
     })
-    const insert = (table: string, columns: Column[]) => insertColumns(req.payload, req, table, columns)
+    const insert = (table: string, columns: Column[]) => insertColumns(req, table, columns)
     const col = <T>(name: string, type: string, pick: (row: (typeof invoiceRows)[number]) => T): Column => [name, type, invoiceRows.map(pick)]
     const ids = await insert('invoices', [
       col('school_id', 'int', (r) => r.school),

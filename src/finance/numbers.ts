@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type { ID } from '../access/ids'
 import { documentNumber } from '../domain/billing'
-import { dbOf } from './sql'
+import { dbOf } from '../db/session'
 
 /**
  * The next number of a school's sequence ("FAC-2026-000124"), taken inside the caller's

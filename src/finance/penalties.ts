@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction'
 import { penaltyFor, type PenaltyRule } from '../domain/billing'
 import { t } from '../i18n'
 import { clientIP } from '../../hooks/audit'
-import { dbOf } from './sql'
+import { dbOf } from '../db/session'
 
 type Candidate = { id: number; balance: string; due_date: string; mode: 'fixed' | 'percent'; value: string; after_days: number }
 

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type { ID } from '../access/ids'
 import { invoiceState, type Line } from '../domain/billing'
-import { dbOf } from './sql'
+import { dbOf } from '../db/session'
 
 /**
  * Takes the invoice's row lock for the rest of the caller's transaction: payments of one invoice
