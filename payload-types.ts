@@ -90,6 +90,7 @@ export interface Config {
     discounts: Discount;
     invoices: Invoice;
     payments: Payment;
+    'payment-events': PaymentEvent;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -128,6 +129,7 @@ export interface Config {
     discounts: DiscountsSelect<false> | DiscountsSelect<true>;
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -153,6 +155,7 @@ export interface Config {
       generateReportCards: TaskGenerateReportCards;
       notifyGuardiansOfReportCard: TaskNotifyGuardiansOfReportCard;
       dailyBilling: TaskDailyBilling;
+      pollPendingPayments: TaskPollPendingPayments;
       inline: {
         input: unknown;
         output: unknown;
@@ -777,6 +780,24 @@ export interface Payment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: number;
+  school?: (number | null) | School;
+  provider: string;
+  eventId: string;
+  type?: string | null;
+  providerReference?: string | null;
+  invoice?: (number | null) | Invoice;
+  payment?: (number | null) | Payment;
+  outcome: 'applied' | 'ignored' | 'refused';
+  detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -882,7 +903,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling';
+        taskSlug:
+          'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling' | 'pollPendingPayments';
         taskID: string;
         input?:
           | {
@@ -915,7 +937,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling') | null;
+  taskSlug?:
+    ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling' | 'pollPendingPayments') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1020,6 +1043,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'payments';
         value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'payment-events';
+        value: number | PaymentEvent;
       } | null)
     | ({
         relationTo: 'media';
@@ -1564,6 +1591,23 @@ export interface PaymentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events_select".
+ */
+export interface PaymentEventsSelect<T extends boolean = true> {
+  school?: T;
+  provider?: T;
+  eventId?: T;
+  type?: T;
+  providerReference?: T;
+  invoice?: T;
+  payment?: T;
+  outcome?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1734,6 +1778,16 @@ export interface TaskDailyBilling {
   input: {
     school?: number | null;
     date?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPollPendingPayments".
+ */
+export interface TaskPollPendingPayments {
+  input: {
+    olderThanMs?: number | null;
   };
   output?: unknown;
 }

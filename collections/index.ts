@@ -13,6 +13,7 @@ import { Attendance } from './attendance/Attendance'
 import { Discounts } from './finance/Discounts'
 import { FeeSchedules } from './finance/FeeSchedules'
 import { Invoices } from './finance/Invoices'
+import { PaymentEvents } from './finance/PaymentEvents'
 import { Payments } from './finance/Payments'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
@@ -50,6 +51,7 @@ export const collections: CollectionConfig[] = [
   Discounts,
   Invoices,
   Payments,
+  PaymentEvents,
   Media,
   AuditLogs,
   NumberSequences,

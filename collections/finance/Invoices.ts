@@ -9,6 +9,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { currency, date, money, naming, relation, school, systemWritten, text } from '../fields'
+import { payEndpoint } from './invoicePay'
 
 const figure = (name: string): Field => ({ name, type: 'number', label: label(`fields.${name}`), access: systemWritten, admin: { readOnly: true } })
 
@@ -96,4 +97,5 @@ export const Invoices: CollectionConfig = {
     { name: 'penaltyAppliedAt', type: 'date', label: label('fields.penaltyAppliedAt'), access: systemWritten, admin: { readOnly: true } },
   ],
   hooks: { beforeChange: [invoiceRules], afterChange: [auditTrail], afterDelete: [auditTrail] },
+  endpoints: [payEndpoint],
 }

@@ -10,6 +10,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { currency, date, money, naming, relation, school, systemWritten, text } from '../fields'
+import { webhookEndpoint } from './webhooks'
 
 export const paymentKinds = ['payment', 'refund', 'reversal'] as const
 export const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney'] as const
@@ -125,4 +126,5 @@ export const Payments: CollectionConfig = {
     { name: 'notes', type: 'textarea', label: label('fields.notes') },
   ],
   hooks: { beforeChange: [paymentRules], afterChange: [settle, auditTrail], afterDelete: [auditTrail] },
+  endpoints: [webhookEndpoint],
 }

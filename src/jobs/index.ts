@@ -3,12 +3,13 @@ import { hasAnyRole } from '../domain/roles'
 import { dailyBilling } from './dailyBilling'
 import { generateReportCards } from './generateReportCards'
 import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
+import { pollPendingPayments } from './pollPendingPayments'
 
 // Jobs are queued by the app and run by the worker. Over HTTP only IT may run or cancel them
 // (Payload's default lets any logged-in user call /api/payload-jobs/run).
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling],
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, pollPendingPayments],
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

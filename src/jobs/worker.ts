@@ -2,6 +2,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import cron from 'node-cron'
 import type { Payload } from 'payload'
 import { queueDailyBilling } from './dailyBilling'
+import { queuePendingPaymentsPoll } from './pollPendingPayments'
 import { scheduleTermEndRuns } from './schedules'
 
 type Options = { pollMs?: number; log?: (message: string) => void }
@@ -36,6 +37,9 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   // Every morning before the school opens, and at start: the day's invoices and late penalties.
   const billing = () => queueDailyBilling(payload).catch((error) => log(`billing not queued: ${(error as Error).message}`))
   const morning = cron.schedule('0 6 * * *', billing, { timezone: 'Africa/Kinshasa', name: 'daily-billing' })
+  // Lost mobile-money callbacks are found by asking the provider.
+  const poll = () => queuePendingPaymentsPoll(payload).catch((error) => log(`payments poll not queued: ${(error as Error).message}`))
+  const pendingPayments = cron.schedule('*/5 * * * *', poll, { name: 'pending-payments' })
   const loop = (async () => {
     const freed = await requeueAbandoned(payload).catch(() => 0)
     if (freed) log(`${freed} abandoned job(s) back in the queue`)
@@ -56,6 +60,7 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
       stopping = true
       await evening.stop()
       await morning.stop()
+      await pendingPayments.stop()
       wake()
       await loop
     },

@@ -4,10 +4,9 @@
  * Amounts are integer minor units: USD cents, CDF centimes (ISO 4217 gives CDF two decimals).
  */
 import { currencies, isCurrency, type Currency } from '../domain/money'
+import type { PaymentStatus } from '../domain/providerNews'
 
-export { currencies, isCurrency, type Currency }
-
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'expired'
+export { currencies, isCurrency, type Currency, type PaymentStatus }
 export type Operator = 'vodacom-mpesa' | 'orange-money' | 'airtel-money' | 'africell-money'
 export const operators: readonly Operator[] = ['vodacom-mpesa', 'orange-money', 'airtel-money', 'africell-money']
 

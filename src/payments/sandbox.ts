@@ -36,6 +36,7 @@ export const signSandboxPayload = (secret: string, rawBody: string, timestamp: n
 
 const hmac = (secret: string, text: string) => createHmac('sha256', secret).update(text, 'utf8').digest('hex')
 
+
 type Deliver = (event: CallbackEvent, rawBody: string, headers: Record<string, string>, callbackUrl?: string) => Promise<void>
 
 export interface SandboxOptions {
@@ -93,6 +94,27 @@ const outcomes: Record<string, { status: PaymentStatus; word: string }> = {
 const success = { status: 'succeeded' as const, word: 'SUCCESSFUL' }
 const lostCallback = '3333'
 
+/**
+ * A reference that carries the payment it names, signed: another process holding the same secret
+ * (the worker polling pending payments, a second app server) answers status() for it without
+ * sharing this one's memory, as a real aggregator answers from its own database.
+ */
+interface Described {
+  input: InitiateInput & { phone: string }
+  settlesAt: number
+}
+const describe = (secret: string, { input, settlesAt }: Described) => {
+  const body = Buffer.from(JSON.stringify({ r: input.reference, a: input.amount, c: input.currency, p: input.phone, o: input.operator, s: settlesAt })).toString('base64url')
+  return `SBX-${body}.${hmac(secret, `reference.${body}`).slice(0, 32)}`
+}
+const undescribe = (secret: string, providerReference: string): Described | undefined => {
+  const [, body, signature] = /^SBX-([A-Za-z0-9_-]+)\.([0-9a-f]{32})$/.exec(providerReference) ?? []
+  if (!body || hmac(secret, `reference.${body}`).slice(0, 32) !== signature) return undefined
+  const { r, a, c, p, o, s } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
+  return { input: { reference: r, amount: a, currency: c, phone: p, operator: o }, settlesAt: s }
+}
+const outcomeOf = (phone: string) => outcomes[phone.slice(-4)] ?? success
+
 const invalid = (message: string) => new ProviderError('invalid-input', message)
 const isPositiveInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0
 
@@ -119,7 +141,7 @@ export const createSandboxProvider = ({ secret, clock = () => new Date(), pendin
   const settleOne = async (payment: Payment): Promise<CallbackEvent[]> => {
     clearTimeout(payment.timer)
     const { input, providerReference } = payment
-    const outcome = outcomes[input.phone.slice(-4)] ?? success
+    const outcome = outcomeOf(input.phone)
     payment.status = outcome.status
     const body: CallbackBody = {
       id: `evt_${randomUUID()}`,
@@ -163,8 +185,9 @@ export const createSandboxProvider = ({ secret, clock = () => new Date(), pendin
         if (!same) throw new ProviderError('reference-conflict', `Reference "${input.reference}" was already used for another payment`)
         return { providerReference: existing, status: payment.status }
       }
-      const providerReference = `SBX-${randomUUID()}`
-      const payment: Payment = { input, providerReference, status: 'pending', settlesAt: now() + pendingMs, refunded: 0, refunds: 0 }
+      const settlesAt = now() + pendingMs
+      const providerReference = describe(secret, { input, settlesAt })
+      const payment: Payment = { input, providerReference, status: 'pending', settlesAt, refunded: 0, refunds: 0 }
       // The timer is the real-time path; advance() and settle() are the tests' path. unref: a pending
       // payment does not keep the process alive.
       payment.timer = setTimeout(() => {
@@ -190,8 +213,12 @@ export const createSandboxProvider = ({ secret, clock = () => new Date(), pendin
     },
 
     async status(providerReference) {
-      const { status, input } = find(providerReference)
-      return { status, amount: input.amount, currency: input.currency }
+      const known = payments.get(providerReference)
+      if (known) return { status: known.status, amount: known.input.amount, currency: known.input.currency }
+      const described = undescribe(secret, providerReference)
+      if (!described) throw new ProviderError('unknown-payment', `No sandbox payment "${providerReference}"`)
+      const { input, settlesAt } = described
+      return { status: now() >= settlesAt ? outcomeOf(input.phone).status : 'pending', amount: input.amount, currency: input.currency }
     },
 
     async refund(providerReference, amount) {

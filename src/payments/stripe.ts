@@ -8,9 +8,12 @@ import { isCurrency, ProviderError, type Currency, type PaymentStatus } from './
  * so a CDF amount from Stripe is in centimes, as ours are; USD is in cents.
  */
 
-export const stripeClient = (secretKey: string) => {
+/** `apiBase` (STRIPE_API_BASE) points the client at another Stripe API server, such as a local stand-in in tests. */
+export const stripeClient = (secretKey: string, apiBase?: string) => {
   if (!secretKey) throw new ProviderError('invalid-input', 'A Stripe secret key is required')
-  return new Stripe(secretKey, { appInfo: { name: 'Kelasi' } })
+  const base = apiBase ? new URL(apiBase) : undefined
+  const server = base ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol.replace(':', '') as 'http' | 'https' } : {}
+  return new Stripe(secretKey, { appInfo: { name: 'Kelasi' }, maxNetworkRetries: 2, ...server })
 }
 
 /**
@@ -63,6 +66,8 @@ export interface StripePayment {
   status: PaymentStatus
   /** charge.refunded only: the total refunded so far (a running total, so a replay changes nothing). */
   refunded?: number
+  /** From `metadata.amount`: what Kelasi asked for when it opened the session, to check the event against. */
+  asked?: number
 }
 
 /** The payment an event is about, or null for the event types Kelasi does not act on. */
@@ -115,5 +120,6 @@ const payment = (
   if (!isCurrency(code)) throw new ProviderError('unsupported-currency', `Unsupported currency "${code}"`)
   const result: StripePayment = { amount: amount!, currency: code, providerReference, status }
   if (metadata?.invoice) result.invoice = metadata.invoice
+  if (metadata?.amount && Number.isSafeInteger(Number(metadata.amount))) result.asked = Number(metadata.amount)
   return result
 }

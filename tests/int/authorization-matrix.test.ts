@@ -394,6 +394,17 @@ const matrix: Record<string, Row> = {
     newRecord: (fx) => ({ school: fx.schools.main.id, invoice: fx.invoices.self.id, amount: 1, method: 'cash' }),
     recordOf: (fx, _n, school) => ({ invoice: fx.invoices[school === 'main' ? 'self' : 'matete'].id, amount: 1, method: 'cash' }),
   },
+  // The providers' log: written by the system as events arrive, read by those who follow the money.
+  'payment-events': {
+    fixtures: (fx) => fx.paymentEvents,
+    read: { it: ['main', 'matete', 'orphan'], admin: ['main'], finance: ['main'] },
+    update: {},
+    create: [],
+    delete: [],
+    touch: (r) => ({ detail: r.detail }),
+    newRecord: (_fx, n) => ({ provider: 'sandbox', eventId: `matrice-new-${n}`, outcome: 'applied' }),
+    recordOf: (fx, n, school) => ({ school: fx.schools[school].id, provider: 'sandbox', eventId: `matrice-${school}-${n}`, outcome: 'applied' }),
+  },
   'number-sequences': {
     fixtures: (fx) => fx.numberSequences,
     read: { it: ['main', 'matete'] },

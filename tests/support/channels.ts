@@ -113,6 +113,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   invoices: { one: 'Invoice', many: 'Invoices' },
   payments: { one: 'Payment', many: 'Payments' },
   'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },
+  'payment-events': { one: 'PaymentEvent', many: 'PaymentEvents' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
 }

@@ -260,6 +260,14 @@ export const loadFixtures = async (payload: Payload) => {
     self: await paymentOn(invoices.self),
     matete: await paymentOn(invoices.matete),
   }
+  const eventOn = (payment: Record<string, any>, school: Id | null, key: string) =>
+    ensure('payment-events', { eventId: { equals: `matrice-${key}` } }, { provider: 'sandbox', eventId: `matrice-${key}`, type: 'callback', payment: payment.id, invoice: payment.invoice, school, outcome: 'applied' })
+  const paymentEvents = {
+    main: await eventOn(payments.self, main.id, 'main'),
+    matete: await eventOn(payments.matete, matete.id, 'matete'),
+    // An event about an invoice nobody knows belongs to no school: IT's alone.
+    orphan: await ensure('payment-events', { eventId: { equals: 'matrice-orphan' } }, { provider: 'sandbox', eventId: 'matrice-orphan', type: 'callback', outcome: 'refused', detail: 'unknown invoice' }),
+  }
   const discountOf = async (school: Id, student: Record<string, any>) =>
     ensure('discounts', { school: { equals: school }, label: { equals: 'Enfant du personnel (matrice)' } }, {
       school,
@@ -279,6 +287,7 @@ export const loadFixtures = async (payload: Payload) => {
     discounts,
     invoices,
     payments,
+    paymentEvents,
     numberSequences,
     reportCards,
     cardTerms,

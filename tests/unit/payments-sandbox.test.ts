@@ -386,3 +386,21 @@ describe('sandbox refunds', () => {
     expect(await codeOf(() => ok.provider.refund('SBX-nope', 100))).toBe('unknown-payment')
   })
 })
+
+describe('another process holding the secret', () => {
+  it('answers status() from the reference alone, pending then settled, and refuses a forged one', async () => {
+    const first = setup()
+    const { providerReference } = await first.provider.initiate(payment({ phone: '+243 81 234 3333' }))
+    let later = start.getTime()
+    const other = createSandboxProvider({ secret, clock: () => new Date(later), pendingMs: 60_000 })
+    providers.push(other)
+    expect(await other.status(providerReference)).toEqual({ status: 'pending', amount: 15_000, currency: 'USD' })
+    later += 60_000
+    expect(await other.status(providerReference)).toEqual({ status: 'succeeded', amount: 15_000, currency: 'USD' })
+    const forged = providerReference.replace(/\.[0-9a-f]+$/, '.'.padEnd(33, '0'))
+    expect(await codeOf(() => other.status(forged))).toBe('unknown-payment')
+    const stranger = createSandboxProvider({ secret: 'another-secret', clock: () => new Date(later) })
+    providers.push(stranger)
+    expect(await codeOf(() => stranger.status(providerReference))).toBe('unknown-payment')
+  })
+})
