@@ -765,7 +765,7 @@ export interface Payment {
    */
   exchangeRate?: string | null;
   amountApplied?: number | null;
-  method?: ('cash' | 'bank' | 'card' | 'mobileMoney') | null;
+  method?: ('cash' | 'bank' | 'card' | 'mobileMoney' | 'credit') | null;
   provider?: string | null;
   providerReference?: string | null;
   status?: ('pending' | 'succeeded' | 'failed' | 'cancelled' | 'expired') | null;

@@ -13,9 +13,9 @@ import { currency, date, money, naming, relation, school, systemWritten, text } 
 import { webhookEndpoint } from './webhooks'
 
 export const paymentKinds = ['payment', 'refund', 'reversal'] as const
-export const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney'] as const
+export const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney', 'credit'] as const
 export const paymentStatuses = ['pending', 'succeeded', 'failed', 'cancelled', 'expired'] as const
-/** Cash and bank transfers are recorded by finance staff; card and mobile money come from their providers. */
+/** Cash and bank transfers are recorded by finance staff; card and mobile money come from their providers, credit moves from the billing. */
 const recordedByStaff = ['cash', 'bank']
 
 const stamp = (name: string, field: Partial<Field> = {}): Field => ({ name, type: 'text', label: label(`fields.${name}`), access: systemWritten, admin: { readOnly: true }, ...field }) as Field
@@ -75,7 +75,7 @@ const paymentRules: CollectionBeforeChangeHook = async ({ data, originalDoc, ope
   return data
 }
 
-/** The invoice's figures follow its payments, in the same transaction. */
+/** The invoice's figures follow its payments, in the same transaction (a credit waits for the daily billing to carry it). */
 const settle: CollectionAfterChangeHook = async ({ doc, req }) => {
   await settleInvoice(req, idOf(doc.invoice)!)
   return doc

@@ -121,5 +121,22 @@ export const invoiceState = (invoice: { lines: Line[]; dueDate: string | null; v
   return { total, paid, balance, credit, status }
 }
 
+/**
+ * Where a family's credit goes: onto its open invoices in the order they fall due, each taking
+ * what it still owes, until the credit is used up; what is left waits for the next invoice.
+ */
+export const creditPlan = (credit: number, open: { id: number | string; balance: number }[]) => {
+  const plan: { to: number | string; amount: number }[] = []
+  let left = credit
+  for (const invoice of open) {
+    if (left <= 0) break
+    const amount = Math.min(left, invoice.balance)
+    if (amount <= 0) continue
+    plan.push({ to: invoice.id, amount })
+    left -= amount
+  }
+  return plan
+}
+
 /** "FAC-2026-000123": the school's sequence for the year the school year starts in. */
 export const documentNumber = (prefix: string, year: string | number, n: number) => `${prefix}-${year}-${String(n).padStart(6, '0')}`

@@ -1,11 +1,12 @@
 import type { Payload, TaskConfig } from 'payload'
 import type { ID } from '../access/ids'
 import { issueInvoices } from '../finance/issue'
+import { carryCredits } from '../finance/credits'
 import { applyLatePenalties } from '../finance/penalties'
 
 const attempts = 3
 
-/** The day's invoices (enrollments, installments coming due) then the late penalties, school by school; idempotent. */
+/** The day's invoices (enrollments, installments coming due), the credits they can take, then the late penalties, school by school; idempotent. */
 export const dailyBilling: TaskConfig<'dailyBilling'> = {
   slug: 'dailyBilling',
   label: 'Daily billing',
@@ -19,9 +20,10 @@ export const dailyBilling: TaskConfig<'dailyBilling'> = {
       ? [input.school]
       : (await req.payload.find({ collection: 'schools', pagination: false, depth: 0, overrideAccess: true, select: { name: true }, req })).docs.map((s) => s.id)
     const today = input.date || new Date().toISOString().slice(0, 10)
-    const output = { invoices: 0, penalties: 0 }
+    const output = { invoices: 0, penalties: 0, creditCarried: 0 }
     for (const school of schools) {
       output.invoices += (await issueInvoices(req, { school, today })).invoices
+      output.creditCarried += (await carryCredits(req, { school })).carried
       output.penalties += (await applyLatePenalties(req, { school, today })).penalties
     }
     return { output }

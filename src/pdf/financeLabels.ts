@@ -2,7 +2,7 @@
 import type { InvoiceStatus } from '../domain/billing'
 import type { Language } from './labels'
 
-export type PaymentMethod = 'cash' | 'bank' | 'card' | 'mobileMoney'
+export type PaymentMethod = 'cash' | 'bank' | 'card' | 'mobileMoney' | 'credit'
 
 const fr = {
   /** French puts a space before a colon, English does not. */
@@ -30,7 +30,7 @@ const fr = {
   status: 'Statut',
   statuses: { unpaid: 'Non payée', partial: 'Partiellement payée', paid: 'Payée', overdue: 'En retard', void: 'ANNULÉE' } as Record<InvoiceStatus, string>,
   method: 'Moyen de paiement',
-  methods: { cash: 'Espèces', bank: 'Banque', card: 'Carte', mobileMoney: 'Mobile money' } as Record<PaymentMethod, string>,
+  methods: { cash: 'Espèces', bank: 'Banque', card: 'Carte', mobileMoney: 'Mobile money', credit: 'Report de crédit' } as Record<PaymentMethod, string>,
   reference: 'Référence',
   payments: 'Paiements reçus',
   receiptNumber: 'Reçu N°',
@@ -78,7 +78,7 @@ const en: FinanceLabels = {
   status: 'Status',
   statuses: { unpaid: 'Unpaid', partial: 'Partially paid', paid: 'Paid', overdue: 'Overdue', void: 'VOID' },
   method: 'Payment method',
-  methods: { cash: 'Cash', bank: 'Bank', card: 'Card', mobileMoney: 'Mobile money' },
+  methods: { cash: 'Cash', bank: 'Bank', card: 'Card', mobileMoney: 'Mobile money', credit: 'Credit carried over' },
   reference: 'Reference',
   payments: 'Payments received',
   receiptNumber: 'Receipt no.',

@@ -1,6 +1,7 @@
 /** Invoices issued from fee schedules (at enrollment, per installment), with discounts, and late penalties, as the daily job does. */
 import { spawnSync } from 'node:child_process'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { carryCredits } from '../../src/finance/credits'
 import { issueInvoices } from '../../src/finance/issue'
 import { applyLatePenalties } from '../../src/finance/penalties'
 import { demoAccounts, tokenFor } from '../support/accounts'
@@ -135,5 +136,30 @@ describe('the daily billing', () => {
     const tooMuch = await rest('POST', '/discounts', { token: finance, body: { ...base, kind: 'scholarship', student: fx.students.self.id, value: '150' } })
     expect(tooMuch.status).toBe(400)
     expect(tooMuch.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toEqual(['value'])
+  })
+
+  it('carries an overpayment onto the family’s next invoices, oldest due first, as ledger entries, once', async () => {
+    const invoiceOf = (amount: number, dueDate: string, currency = 'USD') =>
+      payload.create({ collection: 'invoices', overrideAccess: true, data: { school: fx.schools.matete.id, student: fx.students.matete.id, schoolYear: fx.schoolYears.matete.id, currency, dueDate, lines: [{ kind: 'extra', label: 'Excursion', amount }] } as never })
+    const overpaid = await invoiceOf(5_000, '2026-10-01')
+    await payload.create({ collection: 'payments', overrideAccess: true, data: { invoice: overpaid.id, amount: 8_000, method: 'cash' } as never })
+    const later = await invoiceOf(5_000, '2027-03-01')
+    const sooner = await invoiceOf(2_000, '2027-02-01')
+    const francs = await invoiceOf(2_000_000, '2027-01-01', 'CDF')
+    expect(await carryCredits(req, { school: fx.schools.matete.id })).toEqual({ carried: 3_000 })
+    const now = async (id: number) => payload.findByID({ collection: 'invoices', id, depth: 0, overrideAccess: true })
+    expect(await now(overpaid.id)).toMatchObject({ paid: 5_000, credit: 0, status: 'paid' })
+    expect(await now(sooner.id)).toMatchObject({ paid: 2_000, balance: 0, status: 'paid' })
+    expect(await now(later.id)).toMatchObject({ paid: 1_000, balance: 4_000, status: 'partial' })
+    expect(await now(francs.id)).toMatchObject({ paid: 0 })
+    const moved = (await payload.find({ collection: 'payments', where: { method: { equals: 'credit' }, invoice: { in: [overpaid.id, sooner.id, later.id] } }, sort: 'createdAt', pagination: false, depth: 0, overrideAccess: true })).docs
+    expect(moved.map((p) => [p.invoice, p.kind, p.amount])).toEqual([
+      [overpaid.id, 'refund', 2_000],
+      [sooner.id, 'payment', 2_000],
+      [overpaid.id, 'refund', 1_000],
+      [later.id, 'payment', 1_000],
+    ])
+    expect(moved[1].notes).toBe(`Crédit reporté de la facture ${overpaid.number}`)
+    expect(await carryCredits(req, { school: fx.schools.matete.id })).toEqual({ carried: 0 })
   })
 })

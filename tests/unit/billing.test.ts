@@ -1,4 +1,4 @@
-import { appliedAmount, discountLines, documentNumber, invoiceState, penaltyFor, planInvoices, type Line, type Schedule } from '../../src/domain/billing'
+import { appliedAmount, creditPlan, discountLines, documentNumber, invoiceState, penaltyFor, planInvoices, type Line, type Schedule } from '../../src/domain/billing'
 import { exchange, formatMoney, parseRate, percentOf, split } from '../../src/domain/money'
 
 describe('money in minor units', () => {
@@ -116,5 +116,18 @@ describe('an invoice’s balance and status', () => {
 
   it('numbers documents per school year, six digits', () => {
     expect(documentNumber('FAC', 2026, 123)).toBe('FAC-2026-000123')
+  })
+})
+
+describe('a family’s credit', () => {
+  it('goes onto the open invoices in the order given, each taking what it owes, until it is used up', () => {
+    expect(creditPlan(3_000, [{ id: 1, balance: 2_000 }, { id: 2, balance: 5_000 }, { id: 3, balance: 1_000 }])).toEqual([{ to: 1, amount: 2_000 }, { to: 2, amount: 1_000 }])
+    expect(creditPlan(500, [{ id: 1, balance: 0 }, { id: 2, balance: 800 }])).toEqual([{ to: 2, amount: 500 }])
+  })
+
+  it('waits when there is nothing open, and is never more than the credit', () => {
+    expect(creditPlan(3_000, [])).toEqual([])
+    expect(creditPlan(0, [{ id: 1, balance: 2_000 }])).toEqual([])
+    expect(creditPlan(9_000, [{ id: 1, balance: 2_000 }, { id: 2, balance: 1_000 }]).reduce((sum, move) => sum + move.amount, 0)).toBe(3_000)
   })
 })

@@ -3,6 +3,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_payment_events_outcome" AS ENUM('applied', 'ignored', 'refused');
+  ALTER TYPE "public"."enum_payments_method" ADD VALUE 'credit';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'pollPendingPayments';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'pollPendingPayments';
   CREATE TABLE "payment_events" (
@@ -41,6 +42,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payment_events" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_payment_events_fk";
   
+  ALTER TABLE "payments" ALTER COLUMN "method" SET DATA TYPE text;
+  ALTER TABLE "payments" ALTER COLUMN "method" SET DEFAULT 'cash'::text;
+  DROP TYPE "public"."enum_payments_method";
+  CREATE TYPE "public"."enum_payments_method" AS ENUM('cash', 'bank', 'card', 'mobileMoney');
+  ALTER TABLE "payments" ALTER COLUMN "method" SET DEFAULT 'cash'::"public"."enum_payments_method";
+  ALTER TABLE "payments" ALTER COLUMN "method" SET DATA TYPE "public"."enum_payments_method" USING "method"::"public"."enum_payments_method";
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling');
