@@ -9,6 +9,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { currency, date, money, naming, relation, school, systemWritten, text } from '../fields'
+import { invoiceEndpoints } from './financeDocuments'
 
 const figure = (name: string): Field => ({ name, type: 'number', label: label(`fields.${name}`), access: systemWritten, admin: { readOnly: true } })
 
@@ -95,5 +96,6 @@ export const Invoices: CollectionConfig = {
     { type: 'row', fields: [{ name: 'voidedAt', type: 'date', label: label('fields.voidedAt'), access: systemWritten, admin: { readOnly: true } }, relation('voidedBy', 'users', { access: systemWritten, admin: { readOnly: true } })] },
     { name: 'penaltyAppliedAt', type: 'date', label: label('fields.penaltyAppliedAt'), access: systemWritten, admin: { readOnly: true } },
   ],
+  endpoints: invoiceEndpoints,
   hooks: { beforeChange: [invoiceRules], afterChange: [auditTrail], afterDelete: [auditTrail] },
 }

@@ -10,6 +10,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { currency, date, money, naming, relation, school, systemWritten, text } from '../fields'
+import { paymentEndpoints } from './financeDocuments'
 
 export const paymentKinds = ['payment', 'refund', 'reversal'] as const
 export const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney'] as const
@@ -124,5 +125,6 @@ export const Payments: CollectionConfig = {
     relation('recordedBy', 'users', { access: systemWritten, admin: { readOnly: true } }),
     { name: 'notes', type: 'textarea', label: label('fields.notes') },
   ],
+  endpoints: paymentEndpoints,
   hooks: { beforeChange: [paymentRules], afterChange: [settle, auditTrail], afterDelete: [auditTrail] },
 }

@@ -59,3 +59,21 @@ export const reportCardAssets = async (payload: Payload, cards: { school: unknow
     }),
   )
 }
+
+/** The school's logo alone, ready for an invoice or a receipt (the same preparation and cache as the cards'). */
+export const schoolLogo = async (payload: Payload, school: unknown): Promise<Uint8Array | undefined> => {
+  const id = idOf(school as never)
+  if (id == null) return undefined
+  const found = await payload.find({ collection: 'schools', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true, select: { logo: true } })
+  const logo = idOf(found.docs[0]?.logo as never)
+  if (logo == null) return undefined
+  const media = (await payload.find({ collection: 'media', where: { id: { equals: logo } }, limit: 1, depth: 0, overrideAccess: true, select: { filename: true, updatedAt: true } })).docs[0]
+  if (!media?.filename) return undefined
+  const folder = path.resolve(payload.collections.media.config.upload.staticDir ?? 'media')
+  const key = `${media.id}:${media.updatedAt}:${logoBox.format}`
+  if (!prepared.has(key)) {
+    if (prepared.size >= 500) prepared.clear()
+    prepared.set(key, prepare(path.join(folder, path.basename(media.filename)), logoBox))
+  }
+  return prepared.get(key)
+}
