@@ -153,6 +153,7 @@ export interface Config {
       generateReportCards: TaskGenerateReportCards;
       notifyGuardiansOfReportCard: TaskNotifyGuardiansOfReportCard;
       dailyBilling: TaskDailyBilling;
+      invoiceReminders: TaskInvoiceReminders;
       inline: {
         input: unknown;
         output: unknown;
@@ -738,6 +739,18 @@ export interface Invoice {
   voidedAt?: string | null;
   voidedBy?: (number | null) | User;
   penaltyAppliedAt?: string | null;
+  /**
+   * The payment reminders e-mailed to the guardians, by step and address (written by the system).
+   */
+  reminders?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -882,7 +895,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling';
+        taskSlug:
+          'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling' | 'invoiceReminders';
         taskID: string;
         input?:
           | {
@@ -915,7 +929,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling') | null;
+  taskSlug?:
+    ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling' | 'invoiceReminders') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1532,6 +1547,7 @@ export interface InvoicesSelect<T extends boolean = true> {
   voidedAt?: T;
   voidedBy?: T;
   penaltyAppliedAt?: T;
+  reminders?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1736,6 +1752,20 @@ export interface TaskDailyBilling {
     date?: string | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskInvoiceReminders".
+ */
+export interface TaskInvoiceReminders {
+  input: {
+    school?: number | null;
+    date?: string | null;
+  };
+  output: {
+    invoices?: number | null;
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

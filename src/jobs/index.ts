@@ -2,6 +2,7 @@ import type { JobsConfig, PayloadRequest } from 'payload'
 import { hasAnyRole } from '../domain/roles'
 import { dailyBilling } from './dailyBilling'
 import { generateReportCards } from './generateReportCards'
+import { invoiceReminders } from './invoiceReminders'
 import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
 
 // Jobs are queued by the app and run by the worker. Over HTTP only IT may run or cancel them
@@ -9,6 +10,6 @@ import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling],
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders],
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

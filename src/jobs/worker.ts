@@ -2,6 +2,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import cron from 'node-cron'
 import type { Payload } from 'payload'
 import { queueDailyBilling } from './dailyBilling'
+import { queueInvoiceReminders } from './invoiceReminders'
 import { scheduleTermEndRuns } from './schedules'
 
 type Options = { pollMs?: number; log?: (message: string) => void }
@@ -20,7 +21,7 @@ const requeueAbandoned = async (payload: Payload) => {
 }
 
 /**
- * The worker: runs the Payload jobs queue (report cards, billing; later backups)
+ * The worker: runs the Payload jobs queue (report cards, billing, reminders; later backups)
  * and the scheduled work. Stopping lets the jobs in hand finish first.
  */
 export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log }: Options = {}) => {
@@ -36,11 +37,15 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   // Every morning before the school opens, and at start: the day's invoices and late penalties.
   const billing = () => queueDailyBilling(payload).catch((error) => log(`billing not queued: ${(error as Error).message}`))
   const morning = cron.schedule('0 6 * * *', billing, { timezone: 'Africa/Kinshasa', name: 'daily-billing' })
+  // An hour later, once the day's penalties are on the invoices: the families' payment reminders.
+  const reminders = () => queueInvoiceReminders(payload).catch((error) => log(`reminders not queued: ${(error as Error).message}`))
+  const reminding = cron.schedule('0 7 * * *', reminders, { timezone: 'Africa/Kinshasa', name: 'invoice-reminders' })
   const loop = (async () => {
     const freed = await requeueAbandoned(payload).catch(() => 0)
     if (freed) log(`${freed} abandoned job(s) back in the queue`)
     await schedule()
     await billing()
+    await reminders()
     while (!stopping) {
       try {
         const result = await payload.jobs.run({ limit: 10, silent: { info: true } })
@@ -56,6 +61,7 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
       stopping = true
       await evening.stop()
       await morning.stop()
+      await reminding.stop()
       wake()
       await loop
     },
