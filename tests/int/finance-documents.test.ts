@@ -114,10 +114,9 @@ describe('the invoice PDF', () => {
     expect(french).toContain('300,00 $US')
   })
 
-  it('is refused to a teacher and a pupil’s own account reads only their own; a nonsense id and no login are refused', async () => {
+  it('is refused to a teacher and to pupils (invoices are the families’ and the staff’s); a nonsense id and no login are refused', async () => {
     expect([403, 404]).toContain((await invoicePdf(fx.invoices.childA.id, tokens.teacher)).status)
-    expect((await invoicePdf(fx.invoices.childA.id, tokens.student)).status).toBe(404)
-    expect((await invoicePdf(fx.invoices.self.id, tokens.student)).status).toBe(200)
+    expect((await invoicePdf(fx.invoices.self.id, tokens.student)).status).toBe(404)
     expect((await invoicePdf(fx.invoices.childA.id, tokens.secretariat)).status).toBe(200)
     expect((await download('/invoices/abc/pdf', { token: tokens.finance })).status).toBe(404)
     expect((await download('/invoices/999999999/pdf', { token: tokens.finance })).status).toBe(404)
