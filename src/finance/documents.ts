@@ -1,7 +1,8 @@
 /**
  * From records to the printed invoice and receipt: what `src/pdf/invoice.ts` and
  * `src/pdf/receipt.ts` draw, read as the system once the caller's access to the invoice or
- * payment itself was checked (the school, the pupil and the payers are part of that document).
+ * payment itself was checked (the school, the pupil and the payers are part of that document),
+ * except the payments listed on an invoice, which are the caller's to read.
  */
 import type { PayloadRequest } from 'payload'
 import type { Invoice, Payment } from '../../payload-types'
@@ -32,9 +33,13 @@ const pupilOf = async (req: PayloadRequest, student: ID, schoolYear: ID | null |
 const yearName = async (req: PayloadRequest, id: ID | null | undefined) =>
   id == null ? '' : ((await req.payload.findByID({ ...systemOf(req), collection: 'school-years', id, select: { name: true } })).name ?? '')
 
-/** The succeeded payments of an invoice in the order they were made (a receipt's "balance after" counts up to its own). */
-const paymentsOf = async (req: PayloadRequest, invoice: ID) =>
-  (await req.payload.find({ ...systemOf(req), collection: 'payments', where: { invoice: { equals: invoice }, status: { equals: 'succeeded' } }, sort: 'id' })).docs.sort(
+/**
+ * The succeeded payments of an invoice in the order they were made (a receipt's "balance after"
+ * counts up to its own); `asCaller`: only those the caller may read (the secretariat reads
+ * invoices, not payments: its copy of the invoice has the totals without the receipts).
+ */
+const paymentsOf = async (req: PayloadRequest, invoice: ID, asCaller = false) =>
+  (await req.payload.find({ ...systemOf(req), overrideAccess: !asCaller, collection: 'payments', where: { invoice: { equals: invoice }, status: { equals: 'succeeded' } }, sort: 'id' })).docs.sort(
     (a, b) => String(a.paidAt ?? a.createdAt).localeCompare(String(b.paidAt ?? b.createdAt)) || a.id - b.id,
   )
 
@@ -46,7 +51,7 @@ export const invoiceDocument = async (req: PayloadRequest, invoice: Invoice, lan
     pupilOf(req, idOf(invoice.student)!, idOf(invoice.schoolYear)),
     yearName(req, idOf(invoice.schoolYear)),
     payerIds.length ? req.payload.find({ ...systemOf(req), collection: 'guardians', where: { id: { in: payerIds } }, select: { fullName: true } }).then((r) => r.docs) : [],
-    paymentsOf(req, invoice.id),
+    paymentsOf(req, invoice.id, true),
   ])
   // Payers in the order the invoice names them.
   const nameOf = new Map(payers.map((g) => [String(g.id), g.fullName ?? '']))

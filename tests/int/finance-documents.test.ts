@@ -117,7 +117,14 @@ describe('the invoice PDF', () => {
   it('is refused to a teacher and to pupils (invoices are the families’ and the staff’s); a nonsense id and no login are refused', async () => {
     expect([403, 404]).toContain((await invoicePdf(fx.invoices.childA.id, tokens.teacher)).status)
     expect((await invoicePdf(fx.invoices.self.id, tokens.student)).status).toBe(404)
-    expect((await invoicePdf(fx.invoices.childA.id, tokens.secretariat)).status).toBe(200)
+    // The secretariat reads invoices, not payments: its copy has the totals without the receipts.
+    const desk = await invoicePdf(fx.invoices.childA.id, tokens.secretariat)
+    expect(desk.status).toBe(200)
+    const deskText = textOf(desk.data)
+    expect(deskText).toContain(fx.invoices.childA.number)
+    expect(deskText).toMatch(/Payé 50,00 \$US/)
+    expect(deskText).not.toContain(fx.payments.childA.receiptNumber)
+    expect(textOf((await invoicePdf(fx.invoices.childA.id, tokens.finance)).data)).toContain(fx.payments.childA.receiptNumber)
     expect((await download('/invoices/abc/pdf', { token: tokens.finance })).status).toBe(404)
     expect((await download('/invoices/999999999/pdf', { token: tokens.finance })).status).toBe(404)
     expect((await invoicePdf(fx.invoices.childA.id)).status).toBe(401)
