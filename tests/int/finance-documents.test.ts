@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { demoAccounts, otherAccounts, tokenFor, userFor } from '../support/accounts'
 import { download } from '../support/download'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
@@ -91,6 +92,25 @@ describe('the invoice PDF', () => {
     writeFileSync(file, answer.data)
     const raw = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout
     expect((raw.match(/(?:^\S\n)+/gm) ?? []).map((run) => run.replace(/\n/g, ''))).toEqual(['ANNULÉE'])
+  })
+
+  it('prints the school’s logo, as uploaded, on the invoice and the receipt', async () => {
+    const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 30, g: 90, b: 160 } } }).png().toBuffer()
+    const logo = await payload.create({ collection: 'media', data: { school: fx.schools.main.id, alt: 'logo' }, file: { data, mimetype: 'image/png', name: `logo-${Date.now()}.png`, size: data.length }, overrideAccess: true })
+    await payload.update({ collection: 'schools', id: fx.schools.main.id, data: { logo: logo.id }, overrideAccess: true })
+    try {
+      for (const answer of [await invoicePdf(fx.invoices.childA.id, tokens.finance), await receiptPdf(fx.payments.childA.id, tokens.finance)]) {
+        expect(answer.status).toBe(200)
+        const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'kelasi-finance-doc-')), 'logo.pdf')
+        writeFileSync(file, answer.data)
+        const images = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean)
+        // One picture (the receipt draws it on both copies), scaled down to what the letterhead needs (it was 900 × 600).
+        const unique = new Map(images.map((row) => row.trim().split(/\s+/)).map((cells) => [cells[10], cells.slice(3, 5)]))
+        expect([...unique.values()]).toEqual([['240', '160']])
+      }
+    } finally {
+      await payload.update({ collection: 'schools', id: fx.schools.main.id, data: { logo: null }, overrideAccess: true })
+    }
   })
 
   it('reaches a parent for their own children only: another family’s, or the other school’s, is not found', async () => {
