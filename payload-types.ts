@@ -155,6 +155,7 @@ export interface Config {
       generateReportCards: TaskGenerateReportCards;
       notifyGuardiansOfReportCard: TaskNotifyGuardiansOfReportCard;
       dailyBilling: TaskDailyBilling;
+      invoiceReminders: TaskInvoiceReminders;
       pollPendingPayments: TaskPollPendingPayments;
       inline: {
         input: unknown;
@@ -741,6 +742,18 @@ export interface Invoice {
   voidedAt?: string | null;
   voidedBy?: (number | null) | User;
   penaltyAppliedAt?: string | null;
+  /**
+   * The payment reminders e-mailed to the guardians, by step and address (written by the system).
+   */
+  reminders?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -904,7 +917,12 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling' | 'pollPendingPayments';
+          | 'inline'
+          | 'generateReportCards'
+          | 'notifyGuardiansOfReportCard'
+          | 'dailyBilling'
+          | 'invoiceReminders'
+          | 'pollPendingPayments';
         taskID: string;
         input?:
           | {
@@ -938,7 +956,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'generateReportCards' | 'notifyGuardiansOfReportCard' | 'dailyBilling' | 'pollPendingPayments') | null;
+    | (
+        | 'inline'
+        | 'generateReportCards'
+        | 'notifyGuardiansOfReportCard'
+        | 'dailyBilling'
+        | 'invoiceReminders'
+        | 'pollPendingPayments'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1559,6 +1585,7 @@ export interface InvoicesSelect<T extends boolean = true> {
   voidedAt?: T;
   voidedBy?: T;
   penaltyAppliedAt?: T;
+  reminders?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1780,6 +1807,20 @@ export interface TaskDailyBilling {
     date?: string | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskInvoiceReminders".
+ */
+export interface TaskInvoiceReminders {
+  input: {
+    school?: number | null;
+    date?: string | null;
+  };
+  output: {
+    invoices?: number | null;
+    sent?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

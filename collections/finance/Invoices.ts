@@ -10,6 +10,8 @@ import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { currency, date, money, naming, relation, school, systemWritten, text } from '../fields'
 import { payEndpoint } from './invoicePay'
+import { invoiceEndpoints } from './financeDocuments'
+import { invoiceReminderFields } from './invoiceReminderFields'
 
 const figure = (name: string): Field => ({ name, type: 'number', label: label(`fields.${name}`), access: systemWritten, admin: { readOnly: true } })
 
@@ -95,7 +97,8 @@ export const Invoices: CollectionConfig = {
     { name: 'voidReason', type: 'textarea', label: label('fields.voidReason') },
     { type: 'row', fields: [{ name: 'voidedAt', type: 'date', label: label('fields.voidedAt'), access: systemWritten, admin: { readOnly: true } }, relation('voidedBy', 'users', { access: systemWritten, admin: { readOnly: true } })] },
     { name: 'penaltyAppliedAt', type: 'date', label: label('fields.penaltyAppliedAt'), access: systemWritten, admin: { readOnly: true } },
+    ...invoiceReminderFields,
   ],
   hooks: { beforeChange: [invoiceRules], afterChange: [auditTrail], afterDelete: [auditTrail] },
-  endpoints: [payEndpoint],
+  endpoints: [payEndpoint, ...invoiceEndpoints],
 }

@@ -11,6 +11,7 @@ import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { currency, date, money, naming, relation, school, systemWritten, text } from '../fields'
 import { webhookEndpoint } from './webhooks'
+import { paymentEndpoints } from './financeDocuments'
 
 export const paymentKinds = ['payment', 'refund', 'reversal'] as const
 export const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney', 'credit'] as const
@@ -126,5 +127,5 @@ export const Payments: CollectionConfig = {
     { name: 'notes', type: 'textarea', label: label('fields.notes') },
   ],
   hooks: { beforeChange: [paymentRules], afterChange: [settle, auditTrail], afterDelete: [auditTrail] },
-  endpoints: [webhookEndpoint],
+  endpoints: [webhookEndpoint, ...paymentEndpoints],
 }

@@ -1,5 +1,6 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
+import { pdfResponse } from '../../src/api/pdf'
 import { bodyOf, needUser } from '../../src/api/request'
 import { asLanguage, tReq } from '../../src/i18n'
 import { renderReportCard, renderReportCards } from '../../src/pdf/reportCard'
@@ -57,15 +58,6 @@ export const publishEndpoint: Endpoint = {
     return Response.json(await publishReportCards(req, { term: ids.term!, classes: ids.class != null ? [ids.class] : undefined, student: ids.student }))
   },
 }
-
-const pdfResponse = (pdf: Uint8Array, name: string) =>
-  new Response(new Uint8Array(pdf), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename="${name.replace(/[^A-Za-z0-9._-]+/g, '-')}"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
 
 /**
  * `GET /api/report-cards/:id/pdf`: the card as a PDF, in the reader's language, for whoever may

@@ -2,6 +2,7 @@ import type { JobsConfig, PayloadRequest } from 'payload'
 import { hasAnyRole } from '../domain/roles'
 import { dailyBilling } from './dailyBilling'
 import { generateReportCards } from './generateReportCards'
+import { invoiceReminders } from './invoiceReminders'
 import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
 import { pollPendingPayments } from './pollPendingPayments'
 
@@ -10,6 +11,6 @@ import { pollPendingPayments } from './pollPendingPayments'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, pollPendingPayments],
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments],
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

@@ -1,8 +1,9 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
 import { idOf, idsOf, type ID } from '../access/ids'
-import { reportCardEmail, type Recipient } from '../email/reportCard'
-import { asLanguage, type Language } from '../i18n'
+import { guardianRecipients } from '../email/recipients'
+import { reportCardEmail } from '../email/reportCard'
+import type { Language } from '../i18n'
 import { renderReportCard } from '../pdf/reportCard'
 import { reportCardAssets } from '../reportCards/assets'
 import { printable, versionOf } from '../reportCards/publish'
@@ -28,24 +29,10 @@ export const queueGuardianNotice: CollectionAfterChangeHook = async ({ doc, prev
   return doc
 }
 
-/** Where each guardian is written to: their account's address and language, else their own address in French. */
+/** The guardians of the card's pupil, as they are written to. */
 const recipientsOf = async (req: PayloadRequest, student: ID) => {
-  const system = { req, depth: 0, overrideAccess: true, pagination: false } as const
-  const pupil = await req.payload.findByID({ collection: 'students', id: student, ...system, select: { guardians: true } })
-  const ids = idsOf(pupil.guardians)
-  if (!ids.length) return []
-  const guardians = await req.payload.find({ collection: 'guardians', where: { id: { in: ids } }, ...system, select: { fullName: true, email: true, user: true } })
-  const userIds = guardians.docs.map((guardian) => idOf(guardian.user)).filter((id) => id != null)
-  const users = userIds.length ? (await req.payload.find({ collection: 'users', where: { id: { in: userIds } }, ...system, select: { email: true, language: true } })).docs : []
-  const byId = new Map(users.map((user) => [String(user.id), user]))
-  const recipients = new Map<string, Recipient & { guardian: ID }>()
-  for (const guardian of guardians.docs) {
-    const user = byId.get(String(idOf(guardian.user)))
-    const [to, language]: [string | null | undefined, Language] = user?.email ? [user.email, asLanguage(user.language)] : [guardian.email, 'fr']
-    // Two guardians sharing an address get one e-mail.
-    if (to) recipients.set(to.toLowerCase(), { to: to.toLowerCase(), name: guardian.fullName ?? '', language, guardian: guardian.id })
-  }
-  return [...recipients.values()]
+  const pupil = await req.payload.findByID({ collection: 'students', id: student, req, depth: 0, overrideAccess: true, select: { guardians: true } })
+  return guardianRecipients(req, idsOf(pupil.guardians))
 }
 
 /**

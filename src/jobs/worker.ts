@@ -3,6 +3,7 @@ import cron from 'node-cron'
 import type { Payload } from 'payload'
 import { queueDailyBilling } from './dailyBilling'
 import { queuePendingPaymentsPoll } from './pollPendingPayments'
+import { queueInvoiceReminders } from './invoiceReminders'
 import { scheduleTermEndRuns } from './schedules'
 
 type Options = { pollMs?: number; log?: (message: string) => void }
@@ -21,7 +22,7 @@ const requeueAbandoned = async (payload: Payload) => {
 }
 
 /**
- * The worker: runs the Payload jobs queue (report cards, billing; later backups)
+ * The worker: runs the Payload jobs queue (report cards, billing, reminders; later backups)
  * and the scheduled work. Stopping lets the jobs in hand finish first.
  */
 export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log }: Options = {}) => {
@@ -40,11 +41,15 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   // Lost mobile-money callbacks are found by asking the provider.
   const poll = () => queuePendingPaymentsPoll(payload).catch((error) => log(`payments poll not queued: ${(error as Error).message}`))
   const pendingPayments = cron.schedule('*/5 * * * *', poll, { name: 'pending-payments' })
+  // An hour later, once the day's penalties are on the invoices: the families' payment reminders.
+  const reminders = () => queueInvoiceReminders(payload).catch((error) => log(`reminders not queued: ${(error as Error).message}`))
+  const reminding = cron.schedule('0 7 * * *', reminders, { timezone: 'Africa/Kinshasa', name: 'invoice-reminders' })
   const loop = (async () => {
     const freed = await requeueAbandoned(payload).catch(() => 0)
     if (freed) log(`${freed} abandoned job(s) back in the queue`)
     await schedule()
     await billing()
+    await reminders()
     while (!stopping) {
       try {
         const result = await payload.jobs.run({ limit: 10, silent: { info: true } })
@@ -61,6 +66,7 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
       await evening.stop()
       await morning.stop()
       await pendingPayments.stop()
+      await reminding.stop()
       wake()
       await loop
     },

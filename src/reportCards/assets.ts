@@ -23,6 +23,19 @@ const prepare = (file: string, box: Box) =>
     // A missing or unreadable file (or a PDF in the media) prints the card without that picture.
     .catch(() => undefined)
 
+type StoredFile = { id: unknown; filename?: string | null; updatedAt?: string | null }
+
+/** One media file prepared for `box`, once per version of the file. */
+const preparedFile = (folder: string, doc: StoredFile | undefined, box: Box) => {
+  if (!doc?.filename) return undefined
+  const key = `${doc.id}:${doc.updatedAt}:${box.format}`
+  if (!prepared.has(key)) {
+    if (prepared.size >= 500) prepared.clear()
+    prepared.set(key, prepare(path.join(folder, path.basename(doc.filename)), box))
+  }
+  return prepared.get(key)
+}
+
 /**
  * The school's logo and the pupil's photo for each card, ready for the PDF (PNG or JPEG, scaled
  * down), read as the system: whoever prints the card was already allowed to read it.
@@ -39,16 +52,7 @@ export const reportCardAssets = async (payload: Payload, cards: { school: unknow
   const mediaIds = ids([...logoOf.values(), ...photoOf.values()])
   const media = mediaIds.length ? (await payload.find({ collection: 'media', where: { id: { in: mediaIds } }, select: { filename: true, updatedAt: true }, ...system })).docs : []
   const folder = path.resolve(payload.collections.media.config.upload.staticDir ?? 'media')
-  const picture = (id: ID | null | undefined, box: Box) => {
-    const doc = media.find((m) => String(m.id) === String(id))
-    if (!doc?.filename) return undefined
-    const key = `${doc.id}:${doc.updatedAt}:${box.format}`
-    if (!prepared.has(key)) {
-      if (prepared.size >= 500) prepared.clear()
-      prepared.set(key, prepare(path.join(folder, path.basename(doc.filename)), box))
-    }
-    return prepared.get(key)
-  }
+  const picture = (id: ID | null | undefined, box: Box) => preparedFile(folder, media.find((m) => String(m.id) === String(id)), box)
   return Promise.all(
     cards.map(async (card) => {
       const [logo, photo] = await Promise.all([
@@ -58,4 +62,15 @@ export const reportCardAssets = async (payload: Payload, cards: { school: unknow
       return { ...(logo && { logo }), ...(photo && { photo }) }
     }),
   )
+}
+
+/** The school's logo alone, ready for an invoice or a receipt (the same preparation and cache as the cards'). */
+export const schoolLogo = async (payload: Payload, school: unknown): Promise<Uint8Array | undefined> => {
+  const id = idOf(school as never)
+  if (id == null) return undefined
+  const found = await payload.find({ collection: 'schools', where: { id: { equals: id } }, limit: 1, depth: 0, overrideAccess: true, select: { logo: true } })
+  const logo = idOf(found.docs[0]?.logo as never)
+  if (logo == null) return undefined
+  const media = (await payload.find({ collection: 'media', where: { id: { equals: logo } }, limit: 1, depth: 0, overrideAccess: true, select: { filename: true, updatedAt: true } })).docs[0]
+  return preparedFile(path.resolve(payload.collections.media.config.upload.staticDir ?? 'media'), media, logoBox)
 }

@@ -4,7 +4,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."enum_payment_events_outcome" AS ENUM('applied', 'ignored', 'refused');
   ALTER TYPE "public"."enum_payments_method" ADD VALUE 'credit';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'invoiceReminders';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'pollPendingPayments';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'invoiceReminders';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'pollPendingPayments';
   CREATE TABLE "payment_events" (
   	"id" serial PRIMARY KEY NOT NULL,
@@ -21,6 +23,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "invoices" ADD COLUMN "reminders" jsonb;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "payment_events_id" integer;
   ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE set null ON UPDATE no action;
@@ -57,6 +60,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_payment_events_id_idx";
+  ALTER TABLE "invoices" DROP COLUMN "reminders";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "payment_events_id";
   DROP TYPE "public"."enum_payment_events_outcome";`)
 }
