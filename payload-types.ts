@@ -90,6 +90,7 @@ export interface Config {
     discounts: Discount;
     invoices: Invoice;
     payments: Payment;
+    reconciliations: Reconciliation;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -128,6 +129,7 @@ export interface Config {
     discounts: DiscountsSelect<false> | DiscountsSelect<true>;
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    reconciliations: ReconciliationsSelect<false> | ReconciliationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -777,6 +779,50 @@ export interface Payment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliations".
+ */
+export interface Reconciliation {
+  id: number;
+  school: number | School;
+  /**
+   * The account or wallet of the statement, e.g. "Rawbank USD 0001" or "School M-Pesa".
+   */
+  label: string;
+  source?: ('bank' | 'mobileMoney') | null;
+  fileName?: string | null;
+  importedBy?: (number | null) | User;
+  statement?: string | null;
+  matched?: number | null;
+  ambiguous?: number | null;
+  unmatched?: number | null;
+  confirmed?: number | null;
+  lines?:
+    | {
+        row?: number | null;
+        date?: string | null;
+        /**
+         * In cents: 2500 = 25.00
+         */
+        amount?: number | null;
+        currency?: ('USD' | 'CDF') | null;
+        reference?: string | null;
+        phone?: string | null;
+        description?: string | null;
+        status?: ('matched' | 'ambiguous' | 'unmatched') | null;
+        rule?: ('reference' | 'amountDate') | null;
+        payment?: (number | null) | Payment;
+        candidates?: (number | Payment)[] | null;
+        confirmedPayment?: (number | null) | Payment;
+        confirmedAt?: string | null;
+        confirmedBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1020,6 +1066,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'payments';
         value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'reconciliations';
+        value: number | Reconciliation;
       } | null)
     | ({
         relationTo: 'media';
@@ -1559,6 +1609,43 @@ export interface PaymentsSelect<T extends boolean = true> {
   paidAt?: T;
   recordedBy?: T;
   notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliations_select".
+ */
+export interface ReconciliationsSelect<T extends boolean = true> {
+  school?: T;
+  label?: T;
+  source?: T;
+  fileName?: T;
+  importedBy?: T;
+  statement?: T;
+  matched?: T;
+  ambiguous?: T;
+  unmatched?: T;
+  confirmed?: T;
+  lines?:
+    | T
+    | {
+        row?: T;
+        date?: T;
+        amount?: T;
+        currency?: T;
+        reference?: T;
+        phone?: T;
+        description?: T;
+        status?: T;
+        rule?: T;
+        payment?: T;
+        candidates?: T;
+        confirmedPayment?: T;
+        confirmedAt?: T;
+        confirmedBy?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

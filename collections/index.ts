@@ -14,6 +14,7 @@ import { Discounts } from './finance/Discounts'
 import { FeeSchedules } from './finance/FeeSchedules'
 import { Invoices } from './finance/Invoices'
 import { Payments } from './finance/Payments'
+import { Reconciliations } from './finance/Reconciliations'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
 import { ReportCardRuns } from './grading/ReportCardRuns'
@@ -50,6 +51,7 @@ export const collections: CollectionConfig[] = [
   Discounts,
   Invoices,
   Payments,
+  Reconciliations,
   Media,
   AuditLogs,
   NumberSequences,

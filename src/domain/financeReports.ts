@@ -102,14 +102,14 @@ export const agingReport = (invoices: InvoiceRow[], asOf: string): ReportTable =
     const payers = [...invoice.payers].sort((a, b) => String(a.id).localeCompare(String(b.id)))
     const family = payers.length ? `g:${payers.map((p) => p.id).join(',')}` : `s:${invoice.student}`
     const id = `${family}|${invoice.currency}`
-    const row = groups.get(id) ?? {
+    const row = groups.get(id) ?? ({
       family: payers.length ? payers.map((p) => p.name).join(', ') : invoice.student,
       students: new Set<string>(),
       currency: invoice.currency,
       invoices: 0,
       ...Object.fromEntries(agingBuckets.map((b) => [b, 0])),
       total: 0,
-    }
+    } as unknown as ReportRow & { students: Set<string> })
     row.students.add(invoice.student)
     row.invoices = Number(row.invoices) + 1
     const bucket = agingBucket(invoice.dueDate, asOf)
