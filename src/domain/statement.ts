@@ -167,8 +167,8 @@ export const parseStatementRows = (rows: RawRow[], defaultCurrency?: Currency): 
     }
     const hasAmount = ['amount', 'credit', 'debit'].some((name) => text(cell(name as StatementColumn)) !== '')
     const dateText = text(cell('date'))
-    // Totals and balance lines carry no date and no amount.
-    if (!hasAmount && !dateText) continue
+    // Totals and balance lines ("Solde", "Total") carry no amount in the columns read, nor a date.
+    if (!hasAmount && !parseDay(cell('date') as Cell)) continue
     const before = errors.length
     const date = parseDay(cell('date') as Cell)
     if (!date) fail('date', 'badDate', dateText)

@@ -127,6 +127,8 @@ describe('reading statements', () => {
     expect(parseStatementRows(parseCsv('Date;Montant\n05/10/2026;50')).errors).toEqual([{ row: 2, column: '', code: 'noCurrency', value: '' }])
     expect(parseStatementRows(parseCsv('Date;Montant\n05/10/2026;50'), 'CDF').lines[0]).toMatchObject({ amount: 5_000, currency: 'CDF' })
     expect(parseStatementRows(parseCsv('Nom;Classe\nA;B')).errors[0].code).toBe('noHeader')
+    // A dated line without an amount is an error; a line with neither is a subtotal, skipped.
+    expect(parseStatementRows(parseCsv('Date;Montant;Devise\n05/10/2026;;USD\nTotal;;')).errors).toEqual([{ row: 2, column: 'Montant', code: 'badAmount', value: '' }])
     expect(parseStatementRows([{ number: 1, cells: ['Date', 'Montant'] }, { number: 2, cells: [new Date('2026-10-05'), { formula: 'A1*2', result: 4 }] }], 'USD').errors).toEqual([{ row: 2, column: 'Montant', code: 'formula', value: '' }])
   })
 })
