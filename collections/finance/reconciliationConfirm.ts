@@ -20,6 +20,7 @@ export const reconciliationConfirmEndpoint: Endpoint = {
 const safe = (value: unknown) => {
   const text = String(value ?? '')
   const neutral = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  // Quoted when it holds either separator, so the cell reads the same in the French and the English file.
   return /[",;\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral
 }
 

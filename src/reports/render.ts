@@ -11,11 +11,14 @@ import { A4, formatDate, letterhead, margin, openDocument, type PrintedSchool, S
 
 export type ReportMeta = { report: string; school: PrintedSchool; from?: string; to?: string; language: Language }
 
+const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney']
 const header = (language: Language, key: string) => t(language, `reports.columns.${key}`)
 
 /** A text cell as the reader reads it: a method, a status in words; anything else as given. */
 const textCell = (language: Language, key: string, value: unknown) => {
-  if (key === 'method' && value) return value === 'expenses' ? t(language, 'reports.expensesLine') : t(language, `options.paymentMethod.${value}`)
+  if (key === 'method' && value === 'expenses') return t(language, 'reports.expensesLine')
+  // A total row carries "Total" in this column, already in words.
+  if (key === 'method' && paymentMethods.includes(String(value))) return t(language, `options.paymentMethod.${value}`)
   return String(value ?? '')
 }
 
@@ -44,16 +47,17 @@ export const reportJson = (table: ReportTable, meta: ReportMeta) => ({
   totals: table.totals,
 })
 
-const csvCell = (value: string) => {
+/** A cell a spreadsheet reads as text: quoted only when it must be, never taken for a formula. */
+const csvCell = (value: string, sep: string) => {
   const neutral = /^[=+\-@\t\r]/.test(value) && !/^-\d/.test(value) ? `'${value}` : value
-  return /[",;\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral
+  return neutral.includes(sep) || /["\n\r]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral
 }
 
 export const reportCsv = (table: ReportTable, meta: ReportMeta) => {
   const [sep, point] = meta.language === 'en' ? [',', '.'] : [';', ',']
   const line = (row: ReportRow) =>
-    table.columns.map((c) => csvCell(c.kind === 'money' ? decimal(Number(row[c.key] ?? 0), point) : c.kind === 'number' ? String(row[c.key] ?? 0) : textCell(meta.language, c.key, row[c.key]))).join(sep)
-  const lines = [table.columns.map((c) => csvCell(header(meta.language, c.key))).join(sep), ...table.rows.map(line), ...totalRows(meta.language, table).map(line)]
+    table.columns.map((c) => csvCell(c.kind === 'money' ? decimal(Number(row[c.key] ?? 0), point) : c.kind === 'number' ? String(row[c.key] ?? 0) : textCell(meta.language, c.key, row[c.key]), sep)).join(sep)
+  const lines = [table.columns.map((c) => csvCell(header(meta.language, c.key), sep)).join(sep), ...table.rows.map(line), ...totalRows(meta.language, table).map(line)]
   return `\ufeff${lines.join('\r\n')}\r\n`
 }
 
