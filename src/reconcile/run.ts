@@ -2,6 +2,7 @@
  * Importing a statement and confirming its matches, as the caller: the payments matched are
  * those the caller may read, the reconciliation is written under the caller's access rules.
  */
+import { sql } from '@payloadcms/db-postgres'
 import { APIError, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../access/ids'
 import { matchStatement, summarise, type PaymentForMatch } from '../domain/reconciliation'
@@ -11,6 +12,8 @@ import { tReq } from '../i18n'
 import { SheetError } from '../sheets/errors'
 import { sheetErrorMessage } from '../sheets/messages'
 import { invalid, type FieldError } from '../../hooks/invalid'
+import { dbOf } from '../db/session'
+import { inTransaction } from '../db/transaction'
 import { reconciling } from './context'
 import { readStatementFile } from './statementFile'
 
@@ -113,9 +116,17 @@ export type Confirmation = { row?: unknown; payment?: unknown }
  * Confirms the chosen lines: each with its match, or with one of its candidates. Every refusal
  * names the line; nothing is confirmed unless all are valid.
  */
-export const confirmLines = async (req: PayloadRequest, id: ID, choices: Confirmation[]) => {
+export const confirmLines = (req: PayloadRequest, id: ID, choices: Confirmation[]) =>
+  inTransaction(req, async () => {
+    const school = idOf((await req.payload.findByID({ collection: 'reconciliations', id, depth: 0, overrideAccess: false, req, select: { school: true } })).school)
+    if (!Array.isArray(choices) || !choices.length) throw invalid(req, [{ path: 'lines', message: tReq(req, 'errors.reconciliation.nothingChosen') }])
+    // One confirmation per school at a time: two people confirming one payment on two statements cannot both win.
+    await (await dbOf(req)).execute(sql`select pg_advisory_xact_lock(hashtext(${`kelasi:reconcile:${school}`}))`)
+    return confirmLocked(req, id, choices)
+  })
+
+const confirmLocked = async (req: PayloadRequest, id: ID, choices: Confirmation[]) => {
   const doc = await req.payload.findByID({ collection: 'reconciliations', id, depth: 0, overrideAccess: false, req })
-  if (!Array.isArray(choices) || !choices.length) throw invalid(req, [{ path: 'lines', message: tReq(req, 'errors.reconciliation.nothingChosen') }])
   const taken = await confirmedPayments(req, idOf(doc.school)!)
   const lines = [...(doc.lines ?? [])]
   const errors: FieldError[] = []

@@ -168,6 +168,20 @@ describe('an .xlsx statement', () => {
   })
 })
 
+describe('two statements quoting one payment', () => {
+  it('confirmed at the same moment: one wins, the other is told which statement has it', async () => {
+    const invoice = (await payload.find({ collection: 'payments', where: { id: { equals: payments.twinA.id } }, depth: 0, overrideAccess: true })).docs[0].invoice as number
+    const payment = await pay(invoice, { amount: 97_531 + run })
+    const text = `Date;Montant;Devise;Libellé\n${french(today)};${decimalFr(97_531 + run)};USD;${payment.receiptNumber}`
+    const [first, second] = [await upload(csvFile(text), 'a.csv', { label: 'Relevé A' }), await upload(csvFile(text), 'b.csv', { label: 'Relevé B' })]
+    expect([first.body.doc.matched, second.body.doc.matched]).toEqual([1, 1])
+    const answers = await Promise.all([first, second].map((r) => rest('POST', `/reconciliations/${r.body.doc.id}/confirm`, { token: tokens.finance, body: { lines: [{ row: 2 }] } })))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400])
+    const refused = answers.find((a) => a.status === 400)!
+    expect(errorMessages(refused.body)[0]).toMatch(/^Ligne 2 : ce paiement est déjà rapproché \(relevé « Relevé [AB] », ligne 2\)\.$/)
+  })
+})
+
 describe('a bad statement', () => {
   it('is refused whole, each bad cell named by its row and column, and nothing is stored', async () => {
     const before = (await payload.count({ collection: 'reconciliations', overrideAccess: true })).totalDocs
