@@ -91,6 +91,7 @@ export interface Config {
     invoices: Invoice;
     payments: Payment;
     'payment-events': PaymentEvent;
+    reconciliations: Reconciliation;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -130,6 +131,7 @@ export interface Config {
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
+    reconciliations: ReconciliationsSelect<false> | ReconciliationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -811,6 +813,50 @@ export interface PaymentEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliations".
+ */
+export interface Reconciliation {
+  id: number;
+  school: number | School;
+  /**
+   * The account or wallet of the statement, e.g. "Rawbank USD 0001" or "School M-Pesa".
+   */
+  label: string;
+  source?: ('bank' | 'mobileMoney') | null;
+  fileName?: string | null;
+  importedBy?: (number | null) | User;
+  statement?: string | null;
+  matched?: number | null;
+  ambiguous?: number | null;
+  unmatched?: number | null;
+  confirmed?: number | null;
+  lines?:
+    | {
+        row?: number | null;
+        date?: string | null;
+        /**
+         * In cents: 2500 = 25.00
+         */
+        amount?: number | null;
+        currency?: ('USD' | 'CDF') | null;
+        reference?: string | null;
+        phone?: string | null;
+        description?: string | null;
+        status?: ('matched' | 'ambiguous' | 'unmatched') | null;
+        rule?: ('reference' | 'amountDate') | null;
+        payment?: (number | null) | Payment;
+        candidates?: (number | Payment)[] | null;
+        confirmedPayment?: (number | null) | Payment;
+        confirmedAt?: string | null;
+        confirmedBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1073,6 +1119,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'payment-events';
         value: number | PaymentEvent;
+      } | null)
+    | ({
+        relationTo: 'reconciliations';
+        value: number | Reconciliation;
       } | null)
     | ({
         relationTo: 'media';
@@ -1630,6 +1680,43 @@ export interface PaymentEventsSelect<T extends boolean = true> {
   payment?: T;
   outcome?: T;
   detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reconciliations_select".
+ */
+export interface ReconciliationsSelect<T extends boolean = true> {
+  school?: T;
+  label?: T;
+  source?: T;
+  fileName?: T;
+  importedBy?: T;
+  statement?: T;
+  matched?: T;
+  ambiguous?: T;
+  unmatched?: T;
+  confirmed?: T;
+  lines?:
+    | T
+    | {
+        row?: T;
+        date?: T;
+        amount?: T;
+        currency?: T;
+        reference?: T;
+        phone?: T;
+        description?: T;
+        status?: T;
+        rule?: T;
+        payment?: T;
+        candidates?: T;
+        confirmedPayment?: T;
+        confirmedAt?: T;
+        confirmedBy?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { collections } from './collections'
 import { auditFailedLogin } from './hooks/authAudit'
 import { jobs } from './src/jobs'
+import { financeReportsEndpoint } from './src/reports/financeReports'
 import { emailAdapter } from './src/email/adapter'
 import { serverURL } from './src/email/templates'
 
@@ -27,11 +28,18 @@ export default buildConfig({
     avatar: 'default',
     components: {
       graphics: { Logo: '/src/admin/Brand#Logo', Icon: '/src/admin/Brand#Icon' },
-      views: { studentImport: { Component: '/src/admin/StudentImportView#StudentImportView', path: '/import' } },
+      views: {
+        studentImport: { Component: '/src/admin/StudentImportView#StudentImportView', path: '/import' },
+        reconciliation: { Component: '/src/admin/reconciliation/ReconciliationView#ReconciliationView', path: '/reconciliation' },
+        financeReports: { Component: '/src/admin/reports/FinanceReportsView#FinanceReportsView', path: '/finance-reports' },
+      },
+      afterNavLinks: ['/src/admin/reports/FinanceNavLinks#FinanceNavLinks'],
     },
     importMap: { baseDir: dirname },
   },
   collections,
+  // Reports span several collections, so they answer at the root: /api/finance-reports/:report.
+  endpoints: [financeReportsEndpoint],
   jobs,
   editor: lexicalEditor(),
   db: postgresAdapter({

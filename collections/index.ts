@@ -15,6 +15,7 @@ import { FeeSchedules } from './finance/FeeSchedules'
 import { Invoices } from './finance/Invoices'
 import { PaymentEvents } from './finance/PaymentEvents'
 import { Payments } from './finance/Payments'
+import { Reconciliations } from './finance/Reconciliations'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
 import { ReportCardRuns } from './grading/ReportCardRuns'
@@ -52,6 +53,7 @@ export const collections: CollectionConfig[] = [
   Invoices,
   Payments,
   PaymentEvents,
+  Reconciliations,
   Media,
   AuditLogs,
   NumberSequences,

@@ -112,6 +112,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   discounts: { one: 'Discount', many: 'Discounts' },
   invoices: { one: 'Invoice', many: 'Invoices' },
   payments: { one: 'Payment', many: 'Payments' },
+  reconciliations: { one: 'Reconciliation', many: 'Reconciliations' },
   'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },
   'payment-events': { one: 'PaymentEvent', many: 'PaymentEvents' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).

@@ -279,6 +279,9 @@ export const loadFixtures = async (payload: Payload) => {
       value: '50',
     })
   const discounts = { main: await discountOf(main.id, students.self), matete: await discountOf(matete.id, students.matete) }
+  // A statement per school, without lines (the reconciliation suite imports real ones).
+  const reconciliationOf = (school: Id) => ensure('reconciliations', { school: { equals: school }, label: { equals: 'Relevé matrice' } }, { school, label: 'Relevé matrice', source: 'bank' })
+  const reconciliations = { main: await reconciliationOf(main.id), matete: await reconciliationOf(matete.id) }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
@@ -288,6 +291,7 @@ export const loadFixtures = async (payload: Payload) => {
     invoices,
     payments,
     paymentEvents,
+    reconciliations,
     numberSequences,
     reportCards,
     cardTerms,

@@ -5,9 +5,13 @@ import { EnrollmentMove as EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f } fro
 import { EvaluationSheetControls as EvaluationSheetControls_359f68854b3c943597b9d6606d42d0b8 } from '../../../../src/admin/SheetControls'
 import { RunProgressField as RunProgressField_4ef8acb51a54237f9c2ca63aa21d175d } from '../../../../src/admin/reportCards/RunProgressField'
 import { RunProgressCell as RunProgressCell_8049a347d263126317096a7ea80f5382 } from '../../../../src/admin/reportCards/RunProgressCell'
+import { ReconcileButton as ReconcileButton_8fd7474a2da9de67151c7e4855a6e1a1 } from '../../../../src/admin/reconciliation/ReconcileButton'
 import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
+import { FinanceNavLinks as FinanceNavLinks_c313bbb42396ab5cfb8001048c651fc1 } from '../../../../src/admin/reports/FinanceNavLinks'
 import { StudentImportView as StudentImportView_829d2791328ddc3acdcfb152013980a1 } from '../../../../src/admin/StudentImportView'
+import { ReconciliationView as ReconciliationView_a1d27cc027f96ac29af4f27884805e8f } from '../../../../src/admin/reconciliation/ReconciliationView'
+import { FinanceReportsView as FinanceReportsView_3e130e08bdaacf652f441630d31cff81 } from '../../../../src/admin/reports/FinanceReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -19,8 +23,12 @@ export const importMap = {
   "/src/admin/SheetControls#EvaluationSheetControls": EvaluationSheetControls_359f68854b3c943597b9d6606d42d0b8,
   "/src/admin/reportCards/RunProgressField#RunProgressField": RunProgressField_4ef8acb51a54237f9c2ca63aa21d175d,
   "/src/admin/reportCards/RunProgressCell#RunProgressCell": RunProgressCell_8049a347d263126317096a7ea80f5382,
+  "/src/admin/reconciliation/ReconcileButton#ReconcileButton": ReconcileButton_8fd7474a2da9de67151c7e4855a6e1a1,
   "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,
+  "/src/admin/reports/FinanceNavLinks#FinanceNavLinks": FinanceNavLinks_c313bbb42396ab5cfb8001048c651fc1,
   "/src/admin/StudentImportView#StudentImportView": StudentImportView_829d2791328ddc3acdcfb152013980a1,
+  "/src/admin/reconciliation/ReconciliationView#ReconciliationView": ReconciliationView_a1d27cc027f96ac29af4f27884805e8f,
+  "/src/admin/reports/FinanceReportsView#FinanceReportsView": FinanceReportsView_3e130e08bdaacf652f441630d31cff81,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
