@@ -11,9 +11,12 @@ import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
 import { Discounts } from './finance/Discounts'
+import { Expenses } from './finance/Expenses'
 import { FeeSchedules } from './finance/FeeSchedules'
 import { Invoices } from './finance/Invoices'
 import { Payments } from './finance/Payments'
+import { Payroll } from './finance/Payroll'
+import { StaffMembers } from './finance/StaffMembers'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
 import { ReportCardRuns } from './grading/ReportCardRuns'
@@ -50,6 +53,9 @@ export const collections: CollectionConfig[] = [
   Discounts,
   Invoices,
   Payments,
+  Expenses,
+  StaffMembers,
+  Payroll,
   Media,
   AuditLogs,
   NumberSequences,

@@ -5,6 +5,7 @@ import * as migration_20261125_224245_report_card_runs_and_jobs from './20261125
 import * as migration_20261125_225054_report_card_notifications from './20261125_225054_report_card_notifications';
 import * as migration_20261125_232822_report_card_runs_job_fields from './20261125_232822_report_card_runs_job_fields';
 import * as migration_20261202_193232_finance from './20261202_193232_finance';
+import * as migration_20261203_061424_expenses_payroll from './20261203_061424_expenses_payroll';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_193232_finance.up,
     down: migration_20261202_193232_finance.down,
-    name: '20261202_193232_finance'
+    name: '20261202_193232_finance',
+  },
+  {
+    up: migration_20261203_061424_expenses_payroll.up,
+    down: migration_20261203_061424_expenses_payroll.down,
+    name: '20261203_061424_expenses_payroll'
   },
 ];

@@ -39,10 +39,10 @@ export const payslipFigures = ({ gross, allowances, deductions }: PayslipAmounts
   return { allowancesTotal, deductionsTotal, net: gross + allowancesTotal - deductionsTotal }
 }
 
-/** What is wrong with a payslip's amounts, field by field: whole minor units, lines with a label and a positive amount, a net that is not negative. */
+/** What is wrong with a payslip's amounts, field by field: a positive gross and lines in whole minor units, with a label and a positive amount, a net that is not negative. */
 export const payslipProblems = (amounts: PayslipAmounts): Problem[] => {
   const problems: Problem[] = []
-  if (!isMinor(amounts.gross) || amounts.gross < 0) problems.push({ path: 'gross', key: 'gross' })
+  if (!isMinor(amounts.gross) || amounts.gross <= 0) problems.push({ path: 'gross', key: 'gross' })
   for (const field of ['allowances', 'deductions'] as const)
     (amounts[field] ?? []).forEach((line, i) => {
       if (!line?.label?.trim()) problems.push({ path: `${field}.${i}.label`, key: 'lineLabel' })

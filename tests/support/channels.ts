@@ -112,6 +112,9 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   discounts: { one: 'Discount', many: 'Discounts' },
   invoices: { one: 'Invoice', many: 'Invoices' },
   payments: { one: 'Payment', many: 'Payments' },
+  expenses: { one: 'Expense', many: 'Expenses' },
+  'staff-members': { one: 'StaffMember', many: 'StaffMembers' },
+  payroll: { one: 'Payslip', many: 'Payslips' },
   'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },

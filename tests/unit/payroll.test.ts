@@ -30,6 +30,7 @@ describe('payslip figures', () => {
   it('refuses fractions, floats and empty lines, naming each field', () => {
     expect(payslipProblems({ gross: 450.5 })).toEqual([{ path: 'gross', key: 'gross' }])
     expect(payslipProblems({ gross: -1 })).toEqual([{ path: 'gross', key: 'gross' }])
+    expect(payslipProblems({ gross: 0 })).toEqual([{ path: 'gross', key: 'gross' }])
     expect(payslipProblems({ gross: 1_000, allowances: [{ label: ' ', amount: 0.5 }], deductions: [{ label: 'Retenue', amount: -3 }] })).toEqual([
       { path: 'allowances.0.label', key: 'lineLabel' },
       { path: 'allowances.0.amount', key: 'lineAmount' },
