@@ -34,8 +34,8 @@ export type PayslipDocument = {
 
 const dash = '—'
 const top = A4[1] - margin
-/** Room kept at the foot of the page for the net, the status and the signatures. */
-const footer = 200
+/** Room kept below the lines for the net, the status and the signatures. */
+const footer = 170
 
 const labelled = (t: PayslipLabels, label: string, value: string) => `${label}${t.colon} ${value}`
 
@@ -59,18 +59,25 @@ const staffBox = (sheet: Sheet, d: PayslipDocument, t: PayslipLabels, y: number)
   return y - height - 16
 }
 
-/** Earnings and deductions in two columns; lines beyond what the page holds above the footer are summed into the totals anyway. */
-const figures = (sheet: Sheet, d: PayslipDocument, t: PayslipLabels, y: number) => {
+/**
+ * Earnings and deductions in two columns. A payslip has a handful of lines; should one have more
+ * than the page holds above the net, the last ones are summed on one line, so the page still adds up.
+ */
+const figures = (sheet: Sheet, d: PayslipDocument, t: PayslipLabels, y: number, room: number) => {
   const money = (amount: number) => formatMoney(amount, d.currency, d.language)
   const columns: Column[] = [
     { title: t.description, width: contentWidth - 240, align: 'left' },
     { title: t.earnings, width: 120, align: 'right' },
     { title: t.deductions, width: 120, align: 'right' },
   ]
+  const lines = [...d.allowances.map((line) => ({ ...line, earning: true })), ...d.deductions.map((line) => ({ ...line, earning: false }))]
+  const shown = lines.length > room ? lines.slice(0, Math.max(0, room - 1)) : lines
+  const rest = lines.slice(shown.length)
+  const sumOf = (earning: boolean) => rest.filter((line) => line.earning === earning).reduce((sum, line) => sum + line.amount, 0)
   const rows: Row[] = [
     { cells: [t.gross, money(d.gross), ''] },
-    ...d.allowances.map((line) => ({ cells: [line.label, money(line.amount), ''] })),
-    ...d.deductions.map((line) => ({ cells: [line.label, '', money(line.amount)] })),
+    ...shown.map((line) => ({ cells: [line.label, line.earning ? money(line.amount) : '', line.earning ? '' : money(line.amount)] })),
+    ...(rest.length ? [{ cells: [fill(t.more, { n: String(rest.length) }), sumOf(true) ? money(sumOf(true)) : '', sumOf(false) ? money(sumOf(false)) : ''] }] : []),
     { cells: [t.totalEarnings, money(d.gross + d.allowancesTotal), ''], bold: true, shade: true },
     { cells: [t.totalDeductions, '', money(d.deductionsTotal)], bold: true, shade: true },
   ]
@@ -105,13 +112,8 @@ export const renderPayslip = async (d: PayslipDocument, assets: FinanceAssets = 
   const sheet = new Sheet(doc.addPage(A4), fonts)
   header(sheet, d, t, assets.logo && (await embedImage(doc, assets.logo)))
   let y = staffBox(sheet, d, t, top - 84)
-  // A payslip has a handful of lines; should one have more than a page holds, the lines are cut, never the net.
-  const room = Math.floor((y - footer - margin) / 15) - 3
-  const keep = <T,>(lines: T[], left: number) => lines.slice(0, Math.max(0, left))
-  const allowances = keep(d.allowances, room)
-  const deductions = keep(d.deductions, room - allowances.length)
-  y = figures(sheet, { ...d, allowances, deductions }, t, y)
-  y = net(sheet, d, t, Math.min(y, margin + footer - 20))
+  y = figures(sheet, d, t, y, Math.floor((y - footer - margin) / 15) - 4)
+  y = net(sheet, d, t, y - 6)
   signatures(sheet, t, y - 10)
   if (d.status === 'draft') voidStamp(sheet, t.draftWatermark)
   return doc.save()
