@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Payload, TypedUser } from 'payload'
+import type { Payload, TypedUser, Where } from 'payload'
 import { demoAccounts, otherAccounts, tokenFor, userFor } from '../support/accounts'
 import { download } from '../support/download'
 import { loadFixtures, tinyPng, type Fixtures } from '../support/fixtures'
@@ -205,6 +205,18 @@ describe('payroll', () => {
     expect(await payload.findByID({ collection: 'payroll', id, ...system })).toMatchObject({ status: 'paid', gross: 40_000, net: 43_000 })
   })
 
+  it('keeps a staff member with payslips in the register (deactivated, never deleted), and salaries from everyone else', async () => {
+    const removal = await rest('DELETE', `/staff-members/${fx.staffMembers.main.id}`, { token: tokens.admin })
+    expect(removal.status).toBe(403)
+    expect(removal.body.errors[0].message).toMatch(/^Ce membre du personnel a \d+ bulletin\(s\) de paie : désactivez-le/)
+    const staff = await staffMember()
+    expect((await rest('DELETE', `/staff-members/${staff.id}`, { token: tokens.finance })).status).toBe(200)
+    for (const who of ['secretariat', 'teacher', 'parent']) {
+      await expect(payload.findByID({ collection: 'staff-members', id: fx.staffMembers.main.id, user: users[who], overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+      await expect(payload.create({ collection: 'payroll', data: { school: fx.schools.main.id, staffMember: fx.staffMembers.main.id, period: '2031-01' } as never, user: users[who], overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+    }
+  })
+
   it('prepares a month’s drafts for every active staff member from their base salaries, once however often it runs', async () => {
     const active = await staffMember({ baseSalary: 28_000 })
     const inactive = await staffMember({ active: false })
@@ -215,7 +227,9 @@ describe('payroll', () => {
     expect(first.status).toBe(201)
     expect(first.body.period).toBe(period)
     expect(first.body.missingSalary).toContain(unpaid.fullName)
-    const slips = (await payload.find({ collection: 'payroll', where: { period: { equals: period } }, pagination: false, ...system })).docs
+    // The demo school's payslips of the month (the matrix gives the second school's some months too).
+    const ofMonth: Where = { and: [{ school: { equals: fx.schools.main.id } }, { period: { equals: period } }] }
+    const slips = (await payload.find({ collection: 'payroll', where: ofMonth, pagination: false, ...system })).docs
     expect(slips.map((s) => s.staffMember).sort()).toEqual(salaried.map((s) => s.id).sort())
     expect(first.body.created.length + first.body.existing).toBe(salaried.length)
     expect(slips.find((s) => s.staffMember === active.id)).toMatchObject({ status: 'draft', gross: 28_000, net: 28_000, currency: 'USD', school: fx.schools.main.id })
@@ -224,7 +238,7 @@ describe('payroll', () => {
     const again = await rest('POST', '/payroll/prepare', { token: tokens.admin, body: { school: fx.schools.main.id, period } })
     expect(again.status).toBe(200)
     expect(again.body).toMatchObject({ created: [], existing: salaried.length })
-    expect((await payload.count({ collection: 'payroll', where: { period: { equals: period } }, overrideAccess: true })).totalDocs).toBe(salaried.length)
+    expect((await payload.count({ collection: 'payroll', where: ofMonth, overrideAccess: true })).totalDocs).toBe(salaried.length)
   })
 
   it('prepares nothing for those who may not, nor for another school, and names a bad month', async () => {
@@ -234,7 +248,8 @@ describe('payroll', () => {
       expect({ who, status: answer.status }).toEqual({ who, status: 403 })
     }
     expect((await rest('POST', '/payroll/prepare', { body: { school: fx.schools.main.id, period } })).status).toBe(401)
-    expect((await payload.count({ collection: 'payroll', where: { period: { equals: period } }, overrideAccess: true })).totalDocs).toBe(0)
+    const ofMonth: Where = { and: [{ school: { in: [fx.schools.main.id, fx.schools.matete.id] } }, { period: { equals: period } }, { staffMember: { not_in: [fx.matrixStaff.main.id, fx.matrixStaff.matete.id] } }] }
+    expect((await payload.count({ collection: 'payroll', where: ofMonth, overrideAccess: true })).totalDocs).toBe(0)
     const bad = await rest('POST', '/payroll/prepare', { token: tokens.finance, body: { school: fx.schools.main.id, period: '2031-5' } })
     expect(bad.status).toBe(400)
     expect(pathsOf(bad.body)).toEqual(['period'])
