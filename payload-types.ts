@@ -92,6 +92,9 @@ export interface Config {
     payments: Payment;
     'payment-events': PaymentEvent;
     reconciliations: Reconciliation;
+    expenses: Expense;
+    'staff-members': StaffMember;
+    payroll: Payroll;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -132,6 +135,9 @@ export interface Config {
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
     reconciliations: ReconciliationsSelect<false> | ReconciliationsSelect<true>;
+    expenses: ExpensesSelect<false> | ExpensesSelect<true>;
+    'staff-members': StaffMembersSelect<false> | StaffMembersSelect<true>;
+    payroll: PayrollSelect<false> | PayrollSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -857,6 +863,130 @@ export interface Reconciliation {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "expenses".
+ */
+export interface Expense {
+  id: number;
+  school: number | School;
+  date: string;
+  category:
+    | 'supplies'
+    | 'equipment'
+    | 'maintenance'
+    | 'utilities'
+    | 'transport'
+    | 'food'
+    | 'communication'
+    | 'rent'
+    | 'exams'
+    | 'bankFees'
+    | 'other';
+  description: string;
+  payee?: string | null;
+  /**
+   * In cents: 2500 = 25.00
+   */
+  amount: number;
+  currency: 'USD' | 'CDF';
+  receipt?: (number | null) | Media;
+  /**
+   * An expense is submitted; only the direction approves or rejects it, once and for all.
+   */
+  status?: ('submitted' | 'approved' | 'rejected') | null;
+  decisionReason?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  recordedBy?: (number | null) | User;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "staff-members".
+ */
+export interface StaffMember {
+  id: number;
+  school: number | School;
+  lastName: string;
+  postName?: string | null;
+  firstName?: string | null;
+  fullName?: string | null;
+  position: string;
+  /**
+   * If this staff member teaches: their teacher record.
+   */
+  teacher?: (number | null) | Teacher;
+  user?: (number | null) | User;
+  /**
+   * In cents: 2500 = 25.00
+   */
+  baseSalary?: number | null;
+  currency: 'USD' | 'CDF';
+  hireDate?: string | null;
+  phone?: string | null;
+  /**
+   * Mobile-money number (operator) or bank account (bank, number).
+   */
+  paymentAccount?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payroll".
+ */
+export interface Payroll {
+  id: number;
+  school: number | School;
+  staffMember: number | StaffMember;
+  /**
+   * The month paid, as YYYY-MM (for example 2026-11).
+   */
+  period: string;
+  currency?: ('USD' | 'CDF') | null;
+  /**
+   * In cents. Left empty: the staff member’s base salary.
+   */
+  gross?: number | null;
+  allowances?:
+    | {
+        label: string;
+        /**
+         * In cents: 2500 = 25.00
+         */
+        amount: number;
+        id?: string | null;
+      }[]
+    | null;
+  deductions?:
+    | {
+        label: string;
+        /**
+         * In cents: 2500 = 25.00
+         */
+        amount: number;
+        id?: string | null;
+      }[]
+    | null;
+  allowancesTotal?: number | null;
+  deductionsTotal?: number | null;
+  net?: number | null;
+  /**
+   * Draft, then approved by the direction, then paid (by finance or the direction); never backwards.
+   */
+  status?: ('draft' | 'approved' | 'paid') | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  paidBy?: (number | null) | User;
+  paidAt?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1123,6 +1253,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reconciliations';
         value: number | Reconciliation;
+      } | null)
+    | ({
+        relationTo: 'expenses';
+        value: number | Expense;
+      } | null)
+    | ({
+        relationTo: 'staff-members';
+        value: number | StaffMember;
+      } | null)
+    | ({
+        relationTo: 'payroll';
+        value: number | Payroll;
       } | null)
     | ({
         relationTo: 'media';
@@ -1717,6 +1859,86 @@ export interface ReconciliationsSelect<T extends boolean = true> {
         confirmedBy?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "expenses_select".
+ */
+export interface ExpensesSelect<T extends boolean = true> {
+  school?: T;
+  date?: T;
+  category?: T;
+  description?: T;
+  payee?: T;
+  amount?: T;
+  currency?: T;
+  receipt?: T;
+  status?: T;
+  decisionReason?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  recordedBy?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "staff-members_select".
+ */
+export interface StaffMembersSelect<T extends boolean = true> {
+  school?: T;
+  lastName?: T;
+  postName?: T;
+  firstName?: T;
+  fullName?: T;
+  position?: T;
+  teacher?: T;
+  user?: T;
+  baseSalary?: T;
+  currency?: T;
+  hireDate?: T;
+  phone?: T;
+  paymentAccount?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payroll_select".
+ */
+export interface PayrollSelect<T extends boolean = true> {
+  school?: T;
+  staffMember?: T;
+  period?: T;
+  currency?: T;
+  gross?: T;
+  allowances?:
+    | T
+    | {
+        label?: T;
+        amount?: T;
+        id?: T;
+      };
+  deductions?:
+    | T
+    | {
+        label?: T;
+        amount?: T;
+        id?: T;
+      };
+  allowancesTotal?: T;
+  deductionsTotal?: T;
+  net?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  paidBy?: T;
+  paidAt?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

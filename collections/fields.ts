@@ -155,14 +155,19 @@ export const naming = (key: string, singularName: string, pluralName: string) =>
   graphQL: { singularName, pluralName },
 })
 
-/** An amount in minor units (cents, centimes): a whole number, positive unless `signed`. */
+/**
+ * An amount in minor units (cents, centimes): a whole number, positive unless `signed`. A custom
+ * validator replaces Payload's own, `required` included: a missing required amount is said here.
+ */
 export const money = (name: string, extra: Record<string, unknown> = {}, signed = false): Field =>
   ({
     name,
     type: 'number',
     label: label(`fields.${name}`),
     validate: (value: unknown, { req }: { req: never }) =>
-      value == null || (Number.isSafeInteger(value) && (signed || (value as number) > 0)) || tReq(req, signed ? 'errors.money.whole' : 'errors.money.positive'),
+      value == null
+        ? !extra.required || tReq(req, 'errors.required')
+        : (Number.isSafeInteger(value) && (signed || (value as number) > 0)) || tReq(req, signed ? 'errors.money.whole' : 'errors.money.positive'),
     admin: { step: 1, description: label('fields.minorUnits') },
     ...extra,
   }) as Field

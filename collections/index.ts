@@ -11,11 +11,14 @@ import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
 import { Discounts } from './finance/Discounts'
+import { Expenses } from './finance/Expenses'
 import { FeeSchedules } from './finance/FeeSchedules'
 import { Invoices } from './finance/Invoices'
 import { PaymentEvents } from './finance/PaymentEvents'
 import { Payments } from './finance/Payments'
 import { Reconciliations } from './finance/Reconciliations'
+import { Payroll } from './finance/Payroll'
+import { StaffMembers } from './finance/StaffMembers'
 import { Evaluations } from './grading/Evaluations'
 import { Grades } from './grading/Grades'
 import { ReportCardRuns } from './grading/ReportCardRuns'
@@ -54,6 +57,9 @@ export const collections: CollectionConfig[] = [
   Payments,
   PaymentEvents,
   Reconciliations,
+  Expenses,
+  StaffMembers,
+  Payroll,
   Media,
   AuditLogs,
   NumberSequences,

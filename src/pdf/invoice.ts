@@ -166,7 +166,7 @@ const payments = (pages: Pages, d: InvoiceDocument, t: FinanceLabels) => {
 }
 
 /** "ANNULÉE" along the page's diagonal, over the content but translucent, so nothing is hidden and nothing can be mistaken. */
-const voidStamp = (sheet: Sheet, text: string) => {
+export const voidStamp = (sheet: Sheet, text: string) => {
   const [width, height] = A4
   const angle = Math.atan2(height, width)
   const size = (0.6 * Math.hypot(width, height) * 100) / sheet.width(text, 100, true)

@@ -98,6 +98,34 @@ const slotOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   start: `${String(Math.floor(((n % 280) * 5) / 60)).padStart(2, '0')}:${String(((n % 280) * 5) % 60).padStart(2, '0')}`,
   duration: 5,
 })
+/** An expense of the school, submitted. */
+const expenseOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  date: '2026-10-06',
+  category: 'maintenance',
+  description: `Dépense matrice ${n}`,
+  amount: 1_000 + n,
+  currency: 'USD',
+})
+
+/** A staff member of the school. */
+const staffMemberOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  lastName: 'TEST',
+  firstName: `Agent ${n}`,
+  position: 'Sentinelle',
+  baseSalary: 15_000,
+  currency: 'USD',
+})
+
+/** A draft payslip of the matrix's staff member of the school: each n its own month (one payslip per staff member and month). */
+const payslipOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  staffMember: fx.matrixStaff[school].id,
+  period: `${2000 + Math.floor((n % 1200) / 12)}-${String((n % 12) + 1).padStart(2, '0')}`,
+  currency: 'USD',
+  gross: 20_000,
+})
 const mainStaff = ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const
 
 const matrix: Record<string, Row> = {
@@ -415,6 +443,40 @@ const matrix: Record<string, Row> = {
     delete: ['it', 'admin', 'finance'],
     touch: (r) => ({ label: r.label }),
     newRecord: (fx, n) => ({ school: fx.schools.main.id, label: `Relevé matrice ${n}`, source: 'bank' }),
+  },
+  expenses: {
+    fixtures: (fx) => fx.expenses,
+    // Finance records the school's expenses and the direction decides on them; nobody else sees them.
+    read: { it: ['submitted', 'approved', 'matete'], admin: ['submitted', 'approved'], finance: ['submitted', 'approved'] },
+    // A touch changes nothing, so it passes even on the approved expense (a real change is refused: expenses-payroll.test.ts).
+    update: { it: ['submitted', 'approved', 'matete'], admin: ['submitted', 'approved'], finance: ['submitted', 'approved'] },
+    create: ['it', 'admin', 'finance'],
+    delete: ['it', 'admin', 'finance'],
+    touch: (r) => ({ description: r.description }),
+    newRecord: (fx, n) => expenseOf(fx, n, 'main'),
+    recordOf: expenseOf,
+  },
+  'staff-members': {
+    fixtures: (fx) => fx.staffMembers,
+    // Salaries are the business of finance and the direction only.
+    read: { it: ['main', 'matete'], admin: ['main'], finance: ['main'] },
+    update: { it: ['main', 'matete'], admin: ['main'], finance: ['main'] },
+    create: ['it', 'admin', 'finance'],
+    delete: ['it', 'admin', 'finance'],
+    touch: (r) => ({ position: r.position }),
+    newRecord: (fx, n) => staffMemberOf(fx, n, 'main'),
+    recordOf: staffMemberOf,
+  },
+  payroll: {
+    fixtures: (fx) => fx.payroll,
+    read: { it: ['draft', 'paid', 'matete'], admin: ['draft', 'paid'], finance: ['draft', 'paid'] },
+    // Notes stay open on a paid payslip; its amounts do not (expenses-payroll.test.ts).
+    update: { it: ['draft', 'paid', 'matete'], admin: ['draft', 'paid'], finance: ['draft', 'paid'] },
+    create: ['it', 'admin', 'finance'],
+    delete: ['it', 'admin', 'finance'],
+    touch: (r) => ({ notes: r.notes ?? null }),
+    newRecord: (fx, n) => payslipOf(fx, n, 'main'),
+    recordOf: payslipOf,
   },
   'number-sequences': {
     fixtures: (fx) => fx.numberSequences,

@@ -113,6 +113,9 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   invoices: { one: 'Invoice', many: 'Invoices' },
   payments: { one: 'Payment', many: 'Payments' },
   reconciliations: { one: 'Reconciliation', many: 'Reconciliations' },
+  expenses: { one: 'Expense', many: 'Expenses' },
+  'staff-members': { one: 'StaffMember', many: 'StaffMembers' },
+  payroll: { one: 'Payslip', many: 'Payslips' },
   'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },
   'payment-events': { one: 'PaymentEvent', many: 'PaymentEvents' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).

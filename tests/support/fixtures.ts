@@ -282,10 +282,45 @@ export const loadFixtures = async (payload: Payload) => {
   // A statement per school, without lines (the reconciliation suite imports real ones).
   const reconciliationOf = (school: Id) => ensure('reconciliations', { school: { equals: school }, label: { equals: 'Relevé matrice' } }, { school, label: 'Relevé matrice', source: 'bank' })
   const reconciliations = { main: await reconciliationOf(main.id), matete: await reconciliationOf(matete.id) }
+
+  // Expenses: one submitted and one approved in the demo school, one of the second school.
+  const expenseOf = async (school: Id, description: string, approved = false) => {
+    const expense = await ensure('expenses', { school: { equals: school }, description: { equals: description } }, { school, date: '2026-10-05', category: 'supplies', description, payee: 'Papeterie du Fleuve', amount: 4_500, currency: 'USD' })
+    if (!approved || expense.status === 'approved') return expense
+    return (await payload.update({ collection: 'expenses', id: expense.id, data: { status: 'approved' }, depth: 0, overrideAccess: true })) as Record<string, any>
+  }
+  const expenses = {
+    submitted: await expenseOf(main.id, 'Craies et cahiers (matrice)'),
+    approved: await expenseOf(main.id, 'Réparation du portail (matrice)', true),
+    matete: await expenseOf(matete.id, 'Craies (matrice)'),
+  }
+  // Staff members: one per school for the payslips below, and one per school for the matrix's new payslips.
+  const staffOf = (school: Id, lastName: string, position: string) =>
+    ensure('staff-members', { school: { equals: school }, lastName: { equals: lastName } }, { school, lastName, postName: 'MATRICE', firstName: 'Agent', position, baseSalary: 25_000, currency: 'USD', hireDate: '2020-09-01' })
+  const staffMembers = { main: await staffOf(main.id, 'NGOY', 'Caissière'), matete: await staffOf(matete.id, 'MBUYI', 'Gardien') }
+  const matrixStaff = { main: await staffOf(main.id, 'PAIE-MATRICE', 'Agent d’entretien'), matete: await staffOf(matete.id, 'PAIE-MATRICE', 'Agent d’entretien') }
+  // Payslips: a draft and a paid one in the demo school, a draft of the second school.
+  const payslipOf = async (staff: Record<string, any>, period: string, paid = false) => {
+    let slip = await ensure('payroll', { staffMember: { equals: staff.id }, period: { equals: period } }, { school: staff.school, staffMember: staff.id, period, allowances: [{ label: 'Prime de transport', amount: 2_000 }], deductions: [{ label: 'INSS', amount: 1_250 }] })
+    for (const status of paid ? (['approved', 'paid'] as const) : []) {
+      if (status === slip.status || slip.status === 'paid') continue
+      slip = (await payload.update({ collection: 'payroll', id: slip.id, data: { status }, depth: 0, overrideAccess: true })) as Record<string, any>
+    }
+    return slip
+  }
+  const payroll = {
+    draft: await payslipOf(staffMembers.main, '2026-10'),
+    paid: await payslipOf(staffMembers.main, '2026-09', true),
+    matete: await payslipOf(staffMembers.matete, '2026-10'),
+  }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
   return {
+    expenses,
+    staffMembers,
+    matrixStaff,
+    payroll,
     feeSchedules,
     discounts,
     invoices,
