@@ -169,8 +169,21 @@ describe('who may read them', () => {
     expect(format.body.errors[0].data.errors[0].path).toBe('format')
   })
 
-  it('answers expenses only once the expenses collection exists', async () => {
-    const answer = await report('expenses')
-    expect(answer.status).toBe((payload.collections as Record<string, unknown>).expenses ? 200 : 404)
+  it('sum the expenses by category and status, and subtract the approved ones from the cash position', async () => {
+    const before = { expenses: (await report('expenses')).body, cash: (await report('cash-position')).body }
+    const spend = async (category: string, amount: number, approve: boolean) => {
+      const made = await rest('POST', '/expenses', { token: tokens.finance, body: { school: fx.schools.main.id, date: today, category, description: `Rapport ${category}`, amount, currency: 'USD' } })
+      expect(made.status).toBe(201)
+      if (approve) expect((await rest('PATCH', `/expenses/${made.body.doc.id}`, { token: tokens.admin, body: { status: 'approved' } })).status).toBe(200)
+    }
+    await spend('utilities', 7_500, true)
+    await spend('utilities', 2_500, false)
+    await spend('transport', 4_000, true)
+    const after = { expenses: (await report('expenses')).body, cash: (await report('cash-position')).body }
+    const utilities = { category: 'utilities', currency: 'USD' }
+    expect(figure(after.expenses, utilities, 'approved') - figure(before.expenses, utilities, 'approved')).toBe(7_500)
+    expect(figure(after.expenses, utilities, 'submitted') - figure(before.expenses, utilities, 'submitted')).toBe(2_500)
+    expect(figure(after.expenses, { category: 'transport', currency: 'USD' }, 'approved') - figure(before.expenses, { category: 'transport', currency: 'USD' }, 'approved')).toBe(4_000)
+    expect(total(before.cash, 'USD', 'net') - total(after.cash, 'USD', 'net')).toBe(11_500)
   })
 })
