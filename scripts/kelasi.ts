@@ -2,6 +2,7 @@
  * `npm run kelasi -- <command>`: the command line of DESIGN.md. Each command has `--help`,
  * and `--json` prints one JSON document on stdout. Exit status 0 on success.
  */
+import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startDatabase, type Database } from '../src/db/embedded'
@@ -12,6 +13,28 @@ const first = parseArgs({ allowPositionals: true, strict: false, options: common
 const name = first.positionals[0]
 
 let db: Database | undefined
+
+/**
+ * tsx's loader on Node 20 now and then leaves a dynamic import unsettled for ever (the process then
+ * hangs, or ends silently with status 0 once nothing else keeps it alive: privatenumber/tsx#806,
+ * payloadcms/payload#17757). Loading takes 2 to 5 s; past the limit the command runs again in a
+ * fresh process, twice at most, and answers with that one's status.
+ */
+const settlesWithin = (loading: Promise<unknown>, ms: number) => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  return Promise.race([loading.then(() => true), late]).finally(() => clearTimeout(timer))
+}
+const startAgain = async () => {
+  const attempt = Number(process.env.KELASI_CLI_ATTEMPT || 1)
+  await db?.stop()
+  if (attempt >= 3) {
+    console.error('Kelasi could not load its configuration (the module loader never answered). Try again.')
+    process.exit(1)
+  }
+  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, KELASI_CLI_ATTEMPT: String(attempt + 1) } })
+  process.exit(again.status ?? 1)
+}
 if (name && !first.values.help) {
   // With --json, stdout carries the one JSON answer: Payload's logs go to stderr.
   if (first.values.json) process.env.KELASI_LOGS = 'stderr'
@@ -20,9 +43,8 @@ if (name && !first.values.help) {
   process.env.DATABASE_URL = db.url
   process.env.SMTP_PORT ||= '2525'
   // The config's whole module graph in one import, before the commands load parts of it: imported
-  // after them (as withPayload does), that dynamic import now and then never settled, and the
-  // command ended silently with status 0.
-  await import('../payload.config')
+  // after them (as withPayload does), that dynamic import more often never settled.
+  if (!(await settlesWithin(import('../payload.config'), 30_000))) await startAgain()
 }
 const { commands } = await import('./commands')
 const exit = async (code: number) => {

@@ -4,6 +4,7 @@ import { demoAccounts, demoPassword, otherAccounts } from './accounts'
 import { birthPlaces, boysFirstNames, girlsFirstNames, postNames, professions, surnames } from './names'
 import { levelPlans, seedLevels, seedRooms, seedTimetable, type ClassPlan } from './academics'
 import { seedMarksAndRoll } from './marks'
+import { seedFinance } from './finance'
 import { seedReportCards } from './reportCards'
 import { seededRandom } from './random'
 
@@ -248,4 +249,5 @@ export const seedDemo = async (payload: Payload) => {
   const marked = [...demoClasses, ...main.classes.map((klass) => klass.code).filter((code) => !demoClasses.includes(code) && !late.includes(code))]
   await seedMarksAndRoll(payload, main, marked)
   await seedReportCards(payload, main.school, main.classes.filter((klass) => marked.includes(klass.code)).map((klass) => klass.id))
+  await seedFinance(payload, { main, matete })
 }
