@@ -3,7 +3,8 @@ import { idOf, type ID } from '../access/ids'
 import { asLanguage, type Language } from '../i18n'
 import type { Recipient } from './reportCard'
 
-export type GuardianRecipient = Recipient & { guardian: ID }
+/** `ownChoice`: the language is the one the guardian chose in their account, not the French default. */
+export type GuardianRecipient = Recipient & { guardian: ID; ownChoice: boolean }
 
 /**
  * Where each of these guardians is written to, by guardian: their account's address and
@@ -21,17 +22,21 @@ export const recipientsByGuardian = async (req: PayloadRequest, ids: ID[]): Prom
   for (const guardian of guardians.docs) {
     const user = byId.get(String(idOf(guardian.user)))
     const [to, language]: [string | null | undefined, Language] = user?.email ? [user.email, asLanguage(user.language)] : [guardian.email, 'fr']
-    if (to) recipients.set(String(guardian.id), { to: to.toLowerCase(), name: guardian.fullName ?? '', language, guardian: guardian.id })
+    if (to) recipients.set(String(guardian.id), { to: to.toLowerCase(), name: guardian.fullName ?? '', language, guardian: guardian.id, ownChoice: Boolean(user?.email) })
   }
   return recipients
 }
 
-/** The guardians' recipients, once per address: two guardians sharing one get one e-mail. */
+/**
+ * The guardians' recipients, once per address: two guardians sharing one get one e-mail, in the
+ * language the account holder chose when one of them has an account.
+ */
 export const uniqueRecipients = (ids: ID[], byGuardian: Map<string, GuardianRecipient>) => {
   const unique = new Map<string, GuardianRecipient>()
   for (const id of ids) {
     const recipient = byGuardian.get(String(id))
-    if (recipient && !unique.has(recipient.to)) unique.set(recipient.to, recipient)
+    const kept = recipient && unique.get(recipient.to)
+    if (recipient && (!kept || (recipient.ownChoice && !kept.ownChoice))) unique.set(recipient.to, recipient)
   }
   return [...unique.values()]
 }

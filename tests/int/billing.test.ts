@@ -141,8 +141,10 @@ describe('the daily billing', () => {
   })
 
   it('carries an overpayment onto the family’s next invoices, oldest due first, as ledger entries, once', async () => {
+    // A pupil of its own, so that no other suite's invoice of the family takes part of the credit.
+    const pupil = await payload.create({ collection: 'students', overrideAccess: true, data: { school: fx.schools.matete.id, matricule: `CREDIT-${Date.now()}`, lastName: 'AVOIR', firstName: 'Crédit', sex: 'F' } as never })
     const invoiceOf = (amount: number, dueDate: string, currency = 'USD') =>
-      payload.create({ collection: 'invoices', overrideAccess: true, data: { school: fx.schools.matete.id, student: fx.students.matete.id, schoolYear: fx.schoolYears.matete.id, currency, dueDate, lines: [{ kind: 'extra', label: 'Excursion', amount }] } as never })
+      payload.create({ collection: 'invoices', overrideAccess: true, data: { school: fx.schools.matete.id, student: pupil.id, schoolYear: fx.schoolYears.matete.id, currency, dueDate, lines: [{ kind: 'extra', label: 'Excursion', amount }] } as never })
     const overpaid = await invoiceOf(5_000, '2026-10-01')
     await payload.create({ collection: 'payments', overrideAccess: true, data: { invoice: overpaid.id, amount: 8_000, method: 'cash' } as never })
     const later = await invoiceOf(5_000, '2027-03-01')

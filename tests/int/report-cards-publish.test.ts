@@ -37,7 +37,8 @@ const runJobs = () => payload.jobs.run({ limit: 100, where: { taskSlug: { equals
 const cardOf = async (student: number) =>
   (await payload.find({ collection: 'report-cards', where: { student: { equals: student }, term: { equals: fx.terms.main.id } }, limit: 1, depth: 0 })).docs[0]
 /** The e-mails to `to` about `pupil`'s bulletin. */
-const mailsAbout = async (to: string, pupil: string) => (await inbox(to)).filter((m) => (m.subject ?? '').includes(pupil))
+// Bulletins only: the same families also receive payment reminders about the same pupils.
+const mailsAbout = async (to: string, pupil: string) => (await inbox(to)).filter((m) => /^Bulletin de|’s report card –/.test(m.subject ?? '') && (m.subject ?? '').includes(pupil))
 
 const french = 'aline.mbuyi@example.cd'
 const english = otherAccounts.parent
