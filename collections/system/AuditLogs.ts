@@ -15,6 +15,10 @@ export const AuditLogs: CollectionConfig = {
     listSearchableFields: ['actorEmail', 'collection', 'documentId'],
   },
   defaultSort: '-createdAt',
+  // Every write of the school lands here (40,000 rows in an invoice run): as few indexes as the
+  // questions asked of it need. A record's history (collection, id); a person's (user); a school's;
+  // a period (createdAt). Six actions and an e-mail searched with ILIKE gain nothing from a btree.
+  indexes: [{ fields: ['collection', 'documentId'] }],
   access: {
     read: anyOf(isIT, staffOf(['admin'])),
     create: nobody,
@@ -26,14 +30,13 @@ export const AuditLogs: CollectionConfig = {
       name: 'action',
       type: 'select',
       required: true,
-      index: true,
       label: label('fields.action'),
       options: options('auditAction', actions),
     },
-    text('collection', { required: true, index: true }),
-    text('documentId', { index: true }),
+    text('collection', { required: true }),
+    text('documentId'),
     relation('user', 'users', { validate: undefined }),
-    text('actorEmail', { index: true }),
+    text('actorEmail'),
     { name: 'school', type: 'relationship', relationTo: 'schools', index: true, label: label('fields.school') },
     { name: 'changes', type: 'json', label: label('fields.changes') },
     text('ip'),

@@ -27,6 +27,8 @@ export interface ProviderNews {
 }
 
 export type NewsOutcome = { outcome: 'applied' | 'ignored' | 'refused' | 'duplicate'; payment?: ID; detail?: string }
+/** What the log records besides: the invoice and school the event turned out to be about. */
+type Applied = NewsOutcome & { invoice?: ID; school?: ID }
 
 class Refusal extends Error {}
 
@@ -58,8 +60,8 @@ export const applyProviderNews = async (payload: Payload, news: ProviderNews): P
       await lockProviderPayment(req, news.provider, news.providerReference)
       const seen = await payload.count({ collection: 'payment-events', where: { provider: { equals: news.provider }, eventId: { equals: news.eventId } }, req })
       if (seen.totalDocs) return { outcome: 'duplicate' as const }
-      const result = await act(req, news)
-      await logEvent(req, news, result)
+      const { invoice, school, ...result } = await act(req, news)
+      await logEvent(req, news, { ...result, invoice, school })
       return result
     })
   } catch (error) {
@@ -72,17 +74,19 @@ export const applyProviderNews = async (payload: Payload, news: ProviderNews): P
   }
 }
 
-const logEvent = async (req: PayloadRequest, news: ProviderNews, result: NewsOutcome) => {
-  const invoice = result.payment != null ? idOf((await req.payload.findByID({ collection: 'payments', id: result.payment, depth: 0, req, select: { invoice: true } })).invoice) : news.invoice
-  const school = invoice != null ? idOf((await req.payload.findByID({ collection: 'invoices', id: invoice, depth: 0, req, disableErrors: true, select: { school: true } }))?.school) : undefined
-  await req.payload.create({
+const logEvent = async (req: PayloadRequest, news: ProviderNews, result: Applied) => {
+  const invoice = result.invoice ?? news.invoice
+  // A refusal knows only what the event claimed: the school is looked up, if the invoice exists.
+  const school = result.school ?? (invoice != null ? idOf((await req.payload.findByID({ collection: 'invoices', id: invoice, depth: 0, req, disableErrors: true, select: { school: true } }))?.school) : undefined)
+  // The system's own log, written straight through the adapter: no hooks, no relation checks to run.
+  await req.payload.db.create({
     collection: 'payment-events',
     req,
-    data: { provider: news.provider, eventId: news.eventId, type: news.type, providerReference: news.providerReference, invoice: (invoice ?? null) as number | null, payment: (result.payment ?? null) as number | null, school: (school ?? null) as number | null, outcome: result.outcome === 'duplicate' ? 'ignored' : result.outcome, detail: result.detail ?? null },
+    data: { provider: news.provider, eventId: news.eventId, type: news.type, providerReference: news.providerReference, invoice: invoice ?? null, payment: result.payment ?? null, school: school ?? null, outcome: result.outcome === 'duplicate' ? 'ignored' : result.outcome, detail: result.detail ?? null },
   })
 }
 
-const act = async (req: PayloadRequest, news: ProviderNews): Promise<NewsOutcome> => {
+const act = async (req: PayloadRequest, news: ProviderNews): Promise<Applied> => {
   if (news.asked !== undefined && news.asked !== news.amount) throw new Refusal(`amount ${news.amount} is not the ${news.asked} asked for`)
   const existing = await paymentOf(req, news.provider, news.providerReference)
   if (!existing) {
@@ -98,14 +102,15 @@ const act = async (req: PayloadRequest, news: ProviderNews): Promise<NewsOutcome
       // school and pupil follow from the invoice in the payments' own hook.
       data: { invoice: invoice.id, amount: news.amount, currency: news.currency, method: news.method, provider: news.provider, providerReference: news.providerReference, status: news.status, phone: news.phone, operator: news.operator } as never,
     })
-    return { outcome: 'applied', payment: created.id, ...(await refunds(req, news, created)) }
+    return { outcome: 'applied', payment: created.id, invoice: invoice.id, school: idOf(invoice.school), ...(await refunds(req, news, created)) }
   }
   const mismatch = mismatchOf({ amount: existing.amount, currency: existing.currency as Currency }, news)
   if (mismatch) throw new Refusal(`${mismatch} differs from the payment's: ${news.amount} ${news.currency} for ${existing.amount} ${existing.currency}`)
   const next = nextPaymentStatus(existing.status as PaymentStatus, news.status)
   if (next) await req.payload.update({ collection: 'payments', id: existing.id, data: { status: next }, req })
   const refunded = await refunds(req, news, existing)
-  return next || refunded.detail ? { outcome: 'applied', payment: existing.id, ...refunded } : { outcome: 'ignored', payment: existing.id, detail: `already ${existing.status}` }
+  const about = { payment: existing.id, invoice: idOf(existing.invoice), school: idOf(existing.school) }
+  return next || refunded.detail ? { outcome: 'applied', ...about, ...refunded } : { outcome: 'ignored', ...about, detail: `already ${existing.status}` }
 }
 
 /** The refunds a running total asks for beyond those already entered, as one new refund entry. */

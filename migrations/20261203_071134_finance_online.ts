@@ -152,6 +152,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  DROP INDEX "audit_logs_action_idx";
+  DROP INDEX "audit_logs_collection_idx";
+  DROP INDEX "audit_logs_document_id_idx";
+  DROP INDEX "audit_logs_actor_email_idx";
   ALTER TABLE "invoices" ADD COLUMN "reminders" jsonb;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "payment_events_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "reconciliations_id" integer;
@@ -239,6 +243,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_expenses_fk" FOREIGN KEY ("expenses_id") REFERENCES "public"."expenses"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_staff_members_fk" FOREIGN KEY ("staff_members_id") REFERENCES "public"."staff_members"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_payroll_fk" FOREIGN KEY ("payroll_id") REFERENCES "public"."payroll"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "collection_documentId_idx" ON "audit_logs" USING btree ("collection","document_id");
   CREATE INDEX "payload_locked_documents_rels_payment_events_id_idx" ON "payload_locked_documents_rels" USING btree ("payment_events_id");
   CREATE INDEX "payload_locked_documents_rels_reconciliations_id_idx" ON "payload_locked_documents_rels" USING btree ("reconciliations_id");
   CREATE INDEX "payload_locked_documents_rels_expenses_id_idx" ON "payload_locked_documents_rels" USING btree ("expenses_id");
@@ -290,11 +295,16 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_payload_jobs_task_slug";
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
+  DROP INDEX "collection_documentId_idx";
   DROP INDEX "payload_locked_documents_rels_payment_events_id_idx";
   DROP INDEX "payload_locked_documents_rels_reconciliations_id_idx";
   DROP INDEX "payload_locked_documents_rels_expenses_id_idx";
   DROP INDEX "payload_locked_documents_rels_staff_members_id_idx";
   DROP INDEX "payload_locked_documents_rels_payroll_id_idx";
+  CREATE INDEX "audit_logs_action_idx" ON "audit_logs" USING btree ("action");
+  CREATE INDEX "audit_logs_collection_idx" ON "audit_logs" USING btree ("collection");
+  CREATE INDEX "audit_logs_document_id_idx" ON "audit_logs" USING btree ("document_id");
+  CREATE INDEX "audit_logs_actor_email_idx" ON "audit_logs" USING btree ("actor_email");
   ALTER TABLE "invoices" DROP COLUMN "reminders";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "payment_events_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "reconciliations_id";
