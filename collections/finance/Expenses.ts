@@ -1,5 +1,5 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { decisionProblem, expenseCategories, expenseStatuses, type ExpenseStatus } from '../../src/domain/expenses'
 import { rolesOf } from '../../src/domain/roles'
 import { label, options, tReq } from '../../src/i18n'
@@ -44,12 +44,7 @@ export const Expenses: CollectionConfig = {
   slug: 'expenses',
   ...naming('expenses', 'Expense', 'Expenses'),
   admin: { group: label('groups.finance'), useAsTitle: 'description', defaultColumns: ['date', 'category', 'description', 'payee', 'amount', 'currency', 'status'] },
-  access: {
-    read: anyOf(isIT, staffOf(['admin', 'finance'])),
-    create: anyOf(isIT, staffCreates(['admin', 'finance'])),
-    update: anyOf(isIT, staffOf(['admin', 'finance'])),
-    delete: anyOf(isIT, staffOf(['admin', 'finance'])),
-  },
+  access: { read: anyOf(isIT, staffOf(['admin', 'finance'])), ...managedBy(['admin', 'finance'], ['admin', 'finance']) },
   fields: [
     school(),
     {

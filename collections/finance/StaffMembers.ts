@@ -1,5 +1,5 @@
 import { APIError, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
-import { anyOf, isIT, staffCreates, staffOf } from '../../src/access/predicates'
+import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { label, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { congoleseNames, currency, date, money, naming, phone, relation, school, text } from '../fields'
@@ -19,12 +19,7 @@ export const StaffMembers: CollectionConfig = {
   slug: 'staff-members',
   ...naming('staffMembers', 'StaffMember', 'StaffMembers'),
   admin: { group: label('groups.finance'), useAsTitle: 'fullName', defaultColumns: ['fullName', 'position', 'baseSalary', 'currency', 'active'] },
-  access: {
-    read: anyOf(isIT, staffOf(['admin', 'finance'])),
-    create: anyOf(isIT, staffCreates(['admin', 'finance'])),
-    update: anyOf(isIT, staffOf(['admin', 'finance'])),
-    delete: anyOf(isIT, staffOf(['admin', 'finance'])),
-  },
+  access: { read: anyOf(isIT, staffOf(['admin', 'finance'])), ...managedBy(['admin', 'finance'], ['admin', 'finance']) },
   fields: [
     school(),
     ...congoleseNames(),

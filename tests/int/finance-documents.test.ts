@@ -9,6 +9,7 @@ import { demoAccounts, otherAccounts, tokenFor, userFor } from '../support/accou
 import { download } from '../support/download'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { rest } from '../support/http'
+import { ledgerOf } from '../support/ledger'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -42,19 +43,9 @@ const receiptPdf = (id: number, token?: string, query = '') => download(`/paymen
 const messageOf = (answer: { data: Buffer }) => JSON.parse(answer.data.toString('utf8')).errors[0].message as string
 
 /** A fresh invoice of Grâce's, of `amount` cents, issued by finance. */
-const newInvoice = async (amount: number) => {
-  const answer = await rest('POST', '/invoices', {
-    token: tokens.finance,
-    body: { school: fx.schools.main.id, student: fx.students.childA.id, schoolYear: fx.schoolYears.main.id, currency: 'USD', dueDate: '2027-06-30', lines: [{ kind: 'extra', label: 'Sortie au musée', amount }] },
-  })
-  expect(answer.status).toBe(201)
-  return answer.body.doc
-}
-const pay = async (invoice: number, body: Record<string, unknown>) => {
-  const answer = await rest('POST', '/payments', { token: tokens.finance, body: { school: fx.schools.main.id, invoice, method: 'cash', ...body } })
-  expect(answer.status).toBe(201)
-  return answer.body.doc
-}
+const ledger = () => ledgerOf(fx, () => tokens.finance)
+const newInvoice = (amount: number) => ledger().newInvoice(amount, { lines: [{ kind: 'extra', label: 'Sortie au musée', amount }] })
+const pay = (invoice: number, body: Record<string, unknown>) => ledger().pay(invoice, body)
 
 describe('the invoice PDF', () => {
   it('shows finance the number, the pupil, the payers, the lines, the payments and the balance, in French', async () => {

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { demoAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { rest } from '../support/http'
+import { ledgerOf } from '../support/ledger'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -31,19 +32,9 @@ const rowOf = (body: any, match: Record<string, unknown>) => body.rows.find((r: 
 const figure = (body: any, match: Record<string, unknown>, key: string) => Number(rowOf(body, match)[key] ?? 0)
 const total = (body: any, currency: string, key: string) => Number(body.totals.find((t: any) => t.currency === currency)?.values[key] ?? 0)
 
-const newInvoice = async (extra: Record<string, unknown>) => {
-  const answer = await rest('POST', '/invoices', {
-    token: tokens.finance,
-    body: { school: fx.schools.main.id, student: fx.students.childA.id, schoolYear: fx.schoolYears.main.id, currency: 'USD', lines: [{ kind: 'extra', label: 'Rapport', amount: 50_000 }], ...extra },
-  })
-  expect(answer.status).toBe(201)
-  return answer.body.doc
-}
-const pay = async (invoice: number, body: Record<string, unknown>) => {
-  const answer = await rest('POST', '/payments', { token: tokens.finance, body: { school: fx.schools.main.id, invoice, method: 'cash', ...body } })
-  expect(answer.status).toBe(201)
-  return answer.body.doc
-}
+const ledger = () => ledgerOf(fx, () => tokens.finance)
+const newInvoice = (extra: Record<string, unknown>) => ledger().newInvoice(50_000, { dueDate: undefined, lines: [{ kind: 'extra', label: 'Rapport', amount: 50_000 }], ...extra })
+const pay = (invoice: number, body: Record<string, unknown>) => ledger().pay(invoice, body)
 
 describe('collections and cash position', () => {
   it('count this suite’s payments and refund per month, class and method, in their currency', async () => {

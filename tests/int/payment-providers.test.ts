@@ -6,6 +6,7 @@ import { signSandboxPayload, type SandboxProvider } from '../../src/payments/san
 import { demoAccounts, otherAccounts, tokenFor } from '../support/accounts'
 import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { rest } from '../support/http'
+import { ledgerOf } from '../support/ledger'
 import { listenForCallbacks } from '../support/listen'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { startStripeApi } from '../support/stripeApi'
@@ -40,14 +41,8 @@ afterAll(async () => {
 const sandbox = () => (globalThis as unknown as { kelasiSandbox: SandboxProvider }).kelasiSandbox
 const pathsOf = (body: any) => (body?.errors ?? []).flatMap((e: any) => (e.data?.errors ?? []).map((d: any) => d.path))
 
-const newInvoice = async (amount: number, extra: Record<string, unknown> = {}) => {
-  const answer = await rest('POST', '/invoices', {
-    token: finance,
-    body: { school: fx.schools.main.id, student: fx.students.childA.id, schoolYear: fx.schoolYears.main.id, currency: 'USD', dueDate: '2027-06-30', lines: [{ kind: 'tuition', label: 'Minerval', amount }], ...extra },
-  })
-  expect(answer.status).toBe(201)
-  return answer.body.doc
-}
+const ledger = () => ledgerOf(fx, () => finance)
+const newInvoice = (amount: number, extra: Record<string, unknown> = {}) => ledger().newInvoice(amount, { lines: [{ kind: 'tuition', label: 'Minerval', amount }], ...extra })
 const invoiceNow = (id: number) => payload.findByID({ collection: 'invoices', id, depth: 0, overrideAccess: true })
 const paymentsOf = async (invoice: number) => (await payload.find({ collection: 'payments', where: { invoice: { equals: invoice } }, sort: 'createdAt', pagination: false, depth: 0, overrideAccess: true })).docs
 const eventsOf = async (invoice: number) => (await payload.find({ collection: 'payment-events', where: { invoice: { equals: invoice } }, sort: 'createdAt', pagination: false, depth: 0, overrideAccess: true })).docs
