@@ -25,7 +25,8 @@ const endOf = (d: string) => new Date(Date.parse(`${d}T23:59:59.999+01:00`)).toI
 const paymentsOf = async (req: PayloadRequest, school: ID, from: string, to: string) => {
   const found = await req.payload.find({
     collection: 'payments',
-    where: { and: [{ school: { equals: school } }, { status: { equals: 'succeeded' } }, { paidAt: { greater_than_equal: startOf(from) } }, { paidAt: { less_than_equal: endOf(to) } }] },
+    // A credit carried from one invoice to the next is no money received: it stays out of collections and cash.
+    where: { and: [{ school: { equals: school } }, { status: { equals: 'succeeded' } }, { method: { not_equals: 'credit' } }, { paidAt: { greater_than_equal: startOf(from) } }, { paidAt: { less_than_equal: endOf(to) } }] },
     pagination: false,
     depth: 0,
     overrideAccess: false,
@@ -120,39 +121,46 @@ const schoolOf = async (req: PayloadRequest, given: string | null) => {
   return school
 }
 
-const build = async (req: PayloadRequest, report: Report, school: ID, from: string, to: string): Promise<ReportTable> => {
+const build = async (req: PayloadRequest, report: Report, school: ID, from: string, to: string, by: string): Promise<ReportTable> => {
   if (report === 'aging') return agingOf(req, school, to)
   if (report === 'expenses') return expensesReport(await expensesOf(req, school, from, to))
   const payments = await paymentsOf(req, school, from, to)
   if (report === 'cash-position') return cashPositionReport(await withClasses(req, payments), await expensesOf(req, school, from, to))
-  const by = req.searchParams.get('by') ?? 'month'
   if (!['day', 'month', 'class'].includes(by)) throw invalid(req, [{ path: 'by', message: tReq(req, 'errors.reports.badBy') }])
   return collectionsReport(await withClasses(req, payments), by as 'month')
 }
 
 const types = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const
 
+/**
+ * A report as its table and what its title says, for the caller (IT, the direction, finance),
+ * from the query's `school`, `from`, `to` and `by`; bad parameters are refused, naming them.
+ */
+export const financeReport = async (req: PayloadRequest, report: string, query: URLSearchParams) => {
+  needUser(req)
+  if (!hasAnyRole(req.user, ['it', 'admin', 'finance'])) throw new APIError(tReq(req, 'errors.reports.forbidden'), 403)
+  if (!financeReports.includes(report as Report)) throw new APIError(tReq(req, 'errors.reports.unknownReport', { reports: financeReports.join(', ') }), 404)
+  const to = day(query.get('to')) ?? (query.get('to') ? undefined : schoolToday())
+  const from = day(query.get('from')) ?? (query.get('from') || report !== 'aging' ? undefined : to)
+  const span = from && to ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1
+  if (!from || !to || span < 0 || span >= maxDays) throw invalid(req, [{ path: 'from', message: tReq(req, 'errors.reports.badRange', { max: maxDays }) }])
+  const school = await schoolOf(req, query.get('school'))
+  const table = await build(req, report as Report, school.id, from, to, query.get('by') ?? 'month')
+  const meta: ReportMeta = { report, school, from: report === 'aging' ? undefined : from, to, language: asLanguage(req.i18n?.language) }
+  return { table, meta, from, to }
+}
+
 export const financeReportsEndpoint: Endpoint = {
   path: '/finance-reports/:report',
   method: 'get',
   handler: async (req) => {
-    needUser(req)
-    if (!hasAnyRole(req.user, ['it', 'admin', 'finance'])) throw new APIError(tReq(req, 'errors.reports.forbidden'), 403)
-    const report = String(req.routeParams?.report) as Report
-    if (!financeReports.includes(report)) throw new APIError(tReq(req, 'errors.reports.unknownReport', { reports: financeReports.join(', ') }), 404)
+    const report = String(req.routeParams?.report)
+    const { table, meta, from, to } = await financeReport(req, report, req.searchParams)
     const format = req.searchParams.get('format') ?? 'json'
     if (!['json', 'csv', 'xlsx', 'pdf'].includes(format)) throw invalid(req, [{ path: 'format', message: tReq(req, 'errors.reports.badFormat') }])
-    const to = day(req.searchParams.get('to')) ?? (req.searchParams.get('to') ? undefined : schoolToday())
-    const from = day(req.searchParams.get('from')) ?? (req.searchParams.get('from') || report !== 'aging' ? undefined : to)
-    const span = from && to ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : -1
-    if (!from || !to || span < 0 || span >= maxDays) throw invalid(req, [{ path: 'from', message: tReq(req, 'errors.reports.badRange', { max: maxDays }) }])
-    const school = await schoolOf(req, req.searchParams.get('school'))
-    const table = await build(req, report, school.id, from, to)
-    const language = asLanguage(req.i18n?.language)
-    const meta: ReportMeta = { report, school, from: report === 'aging' ? undefined : from, to, language }
     if (format === 'json') return Response.json(reportJson(table, meta))
     const data = format === 'csv' ? reportCsv(table, meta) : format === 'xlsx' ? await reportXlsx(table, meta) : await reportPdf(table, meta)
-    const name = `${report}-${school.code}-${report === 'aging' ? to : `${from}_${to}`}.${format}`
+    const name = `${report}-${meta.school.code}-${report === 'aging' ? to : `${from}_${to}`}.${format}`
     return new Response(typeof data === 'string' ? data : new Uint8Array(data), {
       headers: { 'Content-Type': types[format as keyof typeof types], 'Content-Disposition': `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`, 'Cache-Control': 'private, no-store' },
     })

@@ -11,7 +11,7 @@ import { A4, formatDate, letterhead, margin, openDocument, type PrintedSchool, S
 
 export type ReportMeta = { report: string; school: PrintedSchool; from?: string; to?: string; language: Language }
 
-const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney']
+const paymentMethods = ['cash', 'bank', 'card', 'mobileMoney', 'credit']
 const header = (language: Language, key: string) => t(language, `reports.columns.${key}`)
 
 /** A text cell as the reader reads it: a method, a status in words; anything else as given. */
@@ -26,7 +26,8 @@ const cellText = (language: Language, table: ReportTable, row: ReportRow, key: s
   const column = table.columns.find((c) => c.key === key)!
   const value = row[key]
   if (column.kind === 'money') return formatMoney(Number(value ?? 0), row.currency as Currency, language)
-  if (column.kind === 'number') return String(value ?? 0)
+  // Counts are not totalled: the total row leaves them blank.
+  if (column.kind === 'number') return value == null ? '' : String(value)
   return textCell(language, key, value)
 }
 
@@ -38,6 +39,15 @@ export const titleOf = (meta: ReportMeta) => {
   const range = meta.from || meta.to ? ` — ${t(meta.language, 'reports.range', { from: meta.from ? formatDate(meta.from) : '…', to: meta.to ? formatDate(meta.to) : '…' })}` : ''
   return `${t(meta.language, `reports.names.${meta.report}`)}${range}`
 }
+
+/** The table as the admin page draws it: the headers, then every row and the totals, as text in the reader's language. */
+export const reportText = (table: ReportTable, meta: ReportMeta) => ({
+  title: titleOf(meta),
+  headers: table.columns.map((c) => header(meta.language, c.key)),
+  numeric: table.columns.map((c) => c.kind !== 'text'),
+  rows: table.rows.map((row) => table.columns.map((c) => cellText(meta.language, table, row, c.key))),
+  totals: totalRows(meta.language, table).map((row) => table.columns.map((c) => cellText(meta.language, table, row, c.key))),
+})
 
 export const reportJson = (table: ReportTable, meta: ReportMeta) => ({
   report: meta.report,
@@ -56,7 +66,7 @@ const csvCell = (value: string, sep: string) => {
 export const reportCsv = (table: ReportTable, meta: ReportMeta) => {
   const [sep, point] = meta.language === 'en' ? [',', '.'] : [';', ',']
   const line = (row: ReportRow) =>
-    table.columns.map((c) => csvCell(c.kind === 'money' ? decimal(Number(row[c.key] ?? 0), point) : c.kind === 'number' ? String(row[c.key] ?? 0) : textCell(meta.language, c.key, row[c.key]), sep)).join(sep)
+    table.columns.map((c) => csvCell(c.kind === 'money' ? decimal(Number(row[c.key] ?? 0), point) : c.kind === 'number' ? String(row[c.key] ?? '') : textCell(meta.language, c.key, row[c.key]), sep)).join(sep)
   const lines = [table.columns.map((c) => csvCell(header(meta.language, c.key), sep)).join(sep), ...table.rows.map(line), ...totalRows(meta.language, table).map(line)]
   return `\ufeff${lines.join('\r\n')}\r\n`
 }

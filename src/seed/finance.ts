@@ -96,6 +96,11 @@ type Helpers = { admin: unknown; finance: unknown; asUser: (user: unknown) => { 
 const seedPayments = async (payload: Payload, random: Random, finance: unknown, mainSchool: ID) => {
   const invoices = (await payload.find({ collection: 'invoices', where: { feeSchedule: { exists: true } }, sort: ['student', 'dueDate'], pagination: false, depth: 1, select: { student: true, total: true, currency: true, installmentKey: true, payers: true, school: true } })).docs
   let n = 0
+  // Paid on a school day before the billing day: registration in the first week, installments around their due date.
+  const paidOn = (invoice: (typeof invoices)[number]) => {
+    const [from, days] = invoice.installmentKey === 'enrollment' ? ['2026-09-01', 6] : invoice.installmentKey === 'i1' ? ['2026-09-05', 70] : ['2026-11-16', 4]
+    return new Date(Date.parse(`${from}T09:00:00+01:00`) + random.int(0, days) * 86_400_000 + random.int(0, 7 * 3600) * 1000).toISOString()
+  }
   const pay = async (invoice: (typeof invoices)[number], amount: number, method: string) => {
     n += 1
     const guardian = (invoice.payers as { phone?: string | null }[] | undefined)?.[0]
@@ -115,6 +120,7 @@ const seedPayments = async (payload: Payload, random: Random, finance: unknown, 
         currency: inFrancs ? 'CDF' : invoice.currency,
         exchangeRate: inFrancs ? '2850' : undefined,
         method,
+        paidAt: paidOn(invoice),
         ...(online ? { status: 'succeeded', provider: method === 'card' ? 'stripe' : 'sandbox', providerReference: method === 'card' ? `pi_demo_${n}` : `SBX-demo-${n}` } : {}),
         ...(phone ? { phone, operator: operatorOfPhone(phone) } : {}),
       } as never,

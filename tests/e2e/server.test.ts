@@ -2,6 +2,9 @@
  * The built app over real HTTP, as `npm start` serves it, and the admin in Chromium
  * (Debian's /usr/bin/chromium driven by playwright-core).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { demoAccounts, demoPassword } from '../support/accounts'
 import { launchBrowser, shots } from '../support/browser'
@@ -155,6 +158,50 @@ describe('the school year in the admin', () => {
     await page.screenshot({ path: `${shots}/admin-import-dry-run.png`, fullPage: true })
     const rejected = await page.locator('table').last().locator('tbody tr').count()
     expect(rejected).toBeGreaterThan(0)
+    await page.close()
+  })
+})
+
+describe('finance in the admin', () => {
+  const loggedIn = async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' })
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', demoAccounts.finance)
+    await page.fill('#field-password', demoPassword)
+    await page.click('button[type=submit]')
+    await page.waitForURL(`${server.url}/admin`)
+    return page
+  }
+
+  it('the bursar reads the term’s collections by method on screen, with the totals per currency and the downloads', async () => {
+    const page = await loggedIn()
+    await page.goto(`${server.url}/admin/finance-reports?report=collections&from=2026-09-01&to=2026-11-30&by=month`)
+    await page.waitForSelector('h2:has-text("Encaissements")')
+    for (const method of ['Espèces', 'Banque', 'Carte', 'Mobile money']) await page.waitForSelector(`table tbody td:text-is("${method}")`)
+    expect(await page.locator('table tfoot tr').count()).toBeGreaterThan(0)
+    expect(await page.locator('a:text-is("PDF")').count()).toBe(4)
+    await page.screenshot({ path: `${shots}/admin-finance-reports.png`, fullPage: true })
+    await page.close()
+  })
+
+  it('the bursar imports a bank statement: the line quoting a receipt is matched, the unknown one is not', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: demoAccounts.finance, password: demoPassword }) })
+    const { token } = (await login.json()) as { token: string }
+    const listed = await fetch(`${server.url}/api/payments?where[method][equals]=bank&where[currency][equals]=USD&limit=1&depth=0`, { headers: { Authorization: `JWT ${token}` } })
+    const [payment] = ((await listed.json()) as { docs: { receiptNumber: string; amount: number; paidAt: string }[] }).docs
+    const day = payment.paidAt.slice(0, 10).split('-').reverse().join('/')
+    const statement = path.join(mkdtempSync(path.join(tmpdir(), 'kelasi-e2e-')), 'releve.csv')
+    writeFileSync(statement, `Date;Libellé;Montant;Devise\n${day};VIREMENT ${payment.receiptNumber};${(payment.amount / 100).toFixed(2).replace('.', ',')};USD\n${day};VIREMENT INCONNU;999,99;USD\n`)
+    const page = await loggedIn()
+    await page.goto(`${server.url}/admin/reconciliation`)
+    await page.waitForSelector('h1:has-text("Rapprochement bancaire")')
+    await page.setInputFiles('input[type=file]', statement)
+    await page.fill('input[name=label]', 'Rawbank — relevé de test')
+    await page.click('button:has-text("Importer et rapprocher")')
+    await page.waitForSelector('h1:has-text("Rawbank — relevé de test")')
+    await page.waitForSelector(`text=${payment.receiptNumber}`)
+    await page.waitForSelector('text=Sans correspondance')
+    await page.screenshot({ path: `${shots}/admin-reconciliation.png`, fullPage: true })
     await page.close()
   })
 })

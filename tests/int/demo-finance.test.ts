@@ -17,7 +17,9 @@ const all = { pagination: false, depth: 0, overrideAccess: true } as const
 
 describe('the demo school’s finance', () => {
   it('bills every pupil from its level’s fee schedule, and shows paid, partly paid, open and overdue invoices', async () => {
-    const enrolled = (await payload.find({ collection: 'enrollments', where: { school: { equals: fx.schools.main.id }, status: { equals: 'active' } }, ...all })).docs.map((e) => e.student)
+    // The demo's own pupils: other suites enroll some of their own, billed or not.
+    const enrolled = (await payload.find({ collection: 'students', where: { school: { equals: fx.schools.main.id }, matricule: { like: 'CSMA-2026-' } }, ...all, select: { matricule: true } })).docs.map((s) => s.id)
+    expect(enrolled.length).toBeGreaterThan(100)
     const billed = new Set((await payload.find({ collection: 'invoices', where: { school: { equals: fx.schools.main.id }, feeSchedule: { exists: true } }, ...all, select: { student: true } })).docs.map((i) => i.student))
     expect(enrolled.filter((student) => !billed.has(student as number))).toEqual([])
     const schedules = (await payload.find({ collection: 'fee-schedules', where: { school: { equals: fx.schools.main.id }, name: { like: 'Frais scolaires' } }, ...all })).docs
