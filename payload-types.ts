@@ -256,6 +256,7 @@ export interface Media {
   id: number;
   school: number | School;
   alt?: string | null;
+  financeOnly?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1949,6 +1950,7 @@ export interface PayrollSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   school?: T;
   alt?: T;
+  financeOnly?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -1,4 +1,5 @@
-import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
+import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig } from 'payload'
+import { idOf } from '../../src/access/ids'
 import { anyOf, isIT, managedBy, staffOf } from '../../src/access/predicates'
 import { decisionProblem, expenseCategories, expenseStatuses, type ExpenseStatus } from '../../src/domain/expenses'
 import { rolesOf } from '../../src/domain/roles'
@@ -39,6 +40,13 @@ const keepApproved: CollectionBeforeDeleteHook = async ({ id, req }) => {
   if (expense?.status === 'approved') throw new APIError(tReq(req, 'errors.expenses.approvedNoDelete'), 403)
 }
 
+/** An expense's receipt is a finance document: from now on only the direction and finance see the file. */
+const receiptForFinance: CollectionAfterChangeHook = async ({ doc, req }) => {
+  const receipt = idOf(doc.receipt)
+  if (receipt != null) await req.payload.update({ collection: 'media', id: receipt, data: { financeOnly: true }, overrideAccess: true, depth: 0, req })
+  return doc
+}
+
 /** Money the school spent (supplies, repairs, electricity…), its receipt, and the direction's approval. */
 export const Expenses: CollectionConfig = {
   slug: 'expenses',
@@ -75,5 +83,5 @@ export const Expenses: CollectionConfig = {
     relation('recordedBy', 'users', { access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
     { name: 'notes', type: 'textarea', label: label('fields.notes') },
   ],
-  hooks: { beforeChange: [expenseRules], beforeDelete: [keepApproved], afterChange: [auditTrail], afterDelete: [auditTrail] },
+  hooks: { beforeChange: [expenseRules], beforeDelete: [keepApproved], afterChange: [receiptForFinance, auditTrail], afterDelete: [auditTrail] },
 }

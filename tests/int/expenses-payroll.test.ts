@@ -46,6 +46,13 @@ describe('expenses', () => {
     expect(answer.body.doc).toMatchObject({ status: 'submitted', amount: 12_500, currency: 'CDF', receipt: expect.objectContaining({ id: upload.body.doc.id }) })
     const stored = await expenseNow(answer.body.doc.id)
     expect(stored).toMatchObject({ recordedBy: users.finance.id, approvedBy: null })
+    // The receipt is now a finance document: the direction and finance open it, a teacher or the secretariat no longer.
+    const { teacher, secretariat } = tokens
+    expect((await rest('GET', `/media/${upload.body.doc.id}`, { token: tokens.finance })).status).toBe(200)
+    expect((await rest('GET', `/media/${upload.body.doc.id}`, { token: tokens.admin })).status).toBe(200)
+    expect((await rest('GET', `/media/${upload.body.doc.id}`, { token: teacher })).status).toBe(404)
+    expect((await rest('GET', `/media/${upload.body.doc.id}`, { token: secretariat })).status).toBe(404)
+    expect((await rest('GET', `/media/file/${upload.body.doc.filename}`, { token: teacher })).status).toBe(403)
   })
 
   it('refuses an amount that is not a positive whole number of centimes, and another school’s receipt, naming the field', async () => {

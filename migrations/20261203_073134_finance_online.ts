@@ -157,6 +157,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   DROP INDEX "audit_logs_document_id_idx";
   DROP INDEX "audit_logs_actor_email_idx";
   ALTER TABLE "invoices" ADD COLUMN "reminders" jsonb;
+  ALTER TABLE "media" ADD COLUMN "finance_only" boolean DEFAULT false;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "payment_events_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "reconciliations_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "expenses_id" integer;
@@ -306,6 +307,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE INDEX "audit_logs_document_id_idx" ON "audit_logs" USING btree ("document_id");
   CREATE INDEX "audit_logs_actor_email_idx" ON "audit_logs" USING btree ("actor_email");
   ALTER TABLE "invoices" DROP COLUMN "reminders";
+  ALTER TABLE "media" DROP COLUMN "finance_only";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "payment_events_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "reconciliations_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "expenses_id";
