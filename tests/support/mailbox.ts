@@ -23,8 +23,8 @@ export const inbox = async (to: string): Promise<ParsedMail[]> => {
   return messages.filter((m) => [m.to].flat().some((a) => a && 'value' in a && a.value.some((v) => v.address === to)))
 }
 
-/** Waits for a message to `to` whose subject matches, as a user refreshing their inbox would. */
-export const waitForMail = async (to: string, subject: RegExp, timeoutMs = 10_000): Promise<ParsedMail> => {
+/** Waits for a message to `to` whose subject matches, as a user refreshing their inbox would (a busy 2-core machine renders a bulletin PDF in seconds, not milliseconds). */
+export const waitForMail = async (to: string, subject: RegExp, timeoutMs = 30_000): Promise<ParsedMail> => {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const found = (await inbox(to)).filter((m) => subject.test(m.subject ?? '')).pop()
