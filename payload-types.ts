@@ -343,7 +343,7 @@ export interface LinkCode {
    */
   code?: string | null;
   state?: ('valid' | 'expired' | 'used' | 'revoked') | null;
-  codeHash: string;
+  codeHash?: string | null;
   usedAt?: string | null;
   usedBy?: (number | null) | User;
   createdBy?: (number | null) | User;

@@ -6,7 +6,7 @@ import * as migration_20261125_225054_report_card_notifications from './20261125
 import * as migration_20261125_232822_report_card_runs_job_fields from './20261125_232822_report_card_runs_job_fields';
 import * as migration_20261202_193232_finance from './20261202_193232_finance';
 import * as migration_20261203_071134_finance_online from './20261203_071134_finance_online';
-import * as migration_20261203_073741_link_codes from './20261203_073741_link_codes';
+import * as migration_20261203_080358_link_codes from './20261203_080358_link_codes';
 
 export const migrations = [
   {
@@ -50,8 +50,8 @@ export const migrations = [
     name: '20261203_071134_finance_online',
   },
   {
-    up: migration_20261203_073741_link_codes.up,
-    down: migration_20261203_073741_link_codes.down,
-    name: '20261203_073741_link_codes'
+    up: migration_20261203_080358_link_codes.up,
+    down: migration_20261203_080358_link_codes.down,
+    name: '20261203_080358_link_codes'
   },
 ];

@@ -126,7 +126,8 @@ export const LinkCodes: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
       hooks: { afterRead: [stateOnRead] },
     },
-    { name: 'codeHash', type: 'text', required: true, unique: true, hidden: true, access: systemWritten },
+    // Always set on issue (codeRules); not `required`, which would make GraphQL clients send it.
+    { name: 'codeHash', type: 'text', unique: true, hidden: true, access: systemWritten },
     date('usedAt', { access: systemWritten, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } }),
     relation('usedBy', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
     relation('createdBy', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),

@@ -10,7 +10,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"guardian_id" integer,
   	"expires_at" timestamp(3) with time zone NOT NULL,
   	"revoked_at" timestamp(3) with time zone,
-  	"code_hash" varchar NOT NULL,
+  	"code_hash" varchar,
   	"used_at" timestamp(3) with time zone,
   	"used_by_id" integer,
   	"created_by_id" integer,
