@@ -70,6 +70,7 @@ export interface Config {
     users: User;
     students: Student;
     guardians: Guardian;
+    'link-codes': LinkCode;
     teachers: Teacher;
     schools: School;
     'school-years': SchoolYear;
@@ -113,6 +114,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     students: StudentsSelect<false> | StudentsSelect<true>;
     guardians: GuardiansSelect<false> | GuardiansSelect<true>;
+    'link-codes': LinkCodesSelect<false> | LinkCodesSelect<true>;
     teachers: TeachersSelect<false> | TeachersSelect<true>;
     schools: SchoolsSelect<false> | SchoolsSelect<true>;
     'school-years': SchoolYearsSelect<false> | SchoolYearsSelect<true>;
@@ -321,6 +323,31 @@ export interface Guardian {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * A code lets a parent link their account to a student. Issue it from the student or with POST /api/link-codes/issue; it is shown only once.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-codes".
+ */
+export interface LinkCode {
+  id: number;
+  school: number | School;
+  student: number | Student;
+  guardian?: (number | null) | Guardian;
+  expiresAt: string;
+  revokedAt?: string | null;
+  /**
+   * Shown only once, when issued: only its fingerprint is kept.
+   */
+  code?: string | null;
+  state?: ('valid' | 'expired' | 'used' | 'revoked') | null;
+  codeHash?: string | null;
+  usedAt?: string | null;
+  usedBy?: (number | null) | User;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -992,7 +1019,7 @@ export interface Payroll {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout';
+  action: 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused';
   collection: string;
   documentId?: string | null;
   user?: (number | null) | User;
@@ -1166,6 +1193,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'guardians';
         value: number | Guardian;
+      } | null)
+    | ({
+        relationTo: 'link-codes';
+        value: number | LinkCode;
       } | null)
     | ({
         relationTo: 'teachers';
@@ -1393,6 +1424,25 @@ export interface GuardiansSelect<T extends boolean = true> {
   profession?: T;
   user?: T;
   children?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-codes_select".
+ */
+export interface LinkCodesSelect<T extends boolean = true> {
+  school?: T;
+  student?: T;
+  guardian?: T;
+  expiresAt?: T;
+  revokedAt?: T;
+  code?: T;
+  state?: T;
+  codeHash?: T;
+  usedAt?: T;
+  usedBy?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -24,6 +24,7 @@ import { Grades } from './grading/Grades'
 import { ReportCardRuns } from './grading/ReportCardRuns'
 import { ReportCards } from './grading/ReportCards'
 import { Guardians } from './people/Guardians'
+import { LinkCodes } from './people/LinkCodes'
 import { Students } from './people/Students'
 import { Teachers } from './people/Teachers'
 import { Users } from './people/Users'
@@ -35,6 +36,7 @@ export const collections: CollectionConfig[] = [
   Users,
   Students,
   Guardians,
+  LinkCodes,
   Teachers,
   Schools,
   SchoolYears,

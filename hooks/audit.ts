@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 import type { Change } from '../src/domain/audit'
 import type { ID } from '../src/access/ids'
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout'
+/** `linkRefused`: a parent's link code refused (wrong, expired, used, revoked or already linked). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused'
 
 export type AuditEntry = {
   action: AuditAction

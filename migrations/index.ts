@@ -5,7 +5,7 @@ import * as migration_20261125_224245_report_card_runs_and_jobs from './20261125
 import * as migration_20261125_225054_report_card_notifications from './20261125_225054_report_card_notifications';
 import * as migration_20261125_232822_report_card_runs_job_fields from './20261125_232822_report_card_runs_job_fields';
 import * as migration_20261202_193232_finance from './20261202_193232_finance';
-import * as migration_20261203_073134_finance_online from './20261203_073134_finance_online';
+import * as migration_20261203_080809_finance_and_parent_links from './20261203_080809_finance_and_parent_links';
 
 export const migrations = [
   {
@@ -44,8 +44,8 @@ export const migrations = [
     name: '20261202_193232_finance',
   },
   {
-    up: migration_20261203_073134_finance_online.up,
-    down: migration_20261203_073134_finance_online.down,
-    name: '20261203_073134_finance_online'
+    up: migration_20261203_080809_finance_and_parent_links.up,
+    down: migration_20261203_080809_finance_and_parent_links.down,
+    name: '20261203_080809_finance_and_parent_links'
   },
 ];

@@ -9,6 +9,7 @@ import { AccountInactive, auditLogin, auditLogout, auditPasswordReset } from '..
 import { adminSpeaksUserLanguage } from '../../hooks/language'
 import { passwordOnChange, passwordOnReset } from '../../hooks/passwordPolicy'
 import { naming, phone, schools, text } from '../fields'
+import { signupEndpoint } from './signup'
 
 const forbidden = (req: PayloadRequest, key: string) => new APIError(tReq(req, key), 403, null, true)
 
@@ -108,6 +109,8 @@ export const Users: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
   ],
+  // A family's own sign-up (always a parent of no school); staff accounts are created by the direction.
+  endpoints: [signupEndpoint],
   hooks: {
     beforeOperation: [passwordOnReset, unlockGuard],
     beforeChange: [

@@ -3,7 +3,7 @@ import { anyOf, isIT, nobody, staffOf } from '../../src/access/predicates'
 import { label, options } from '../../src/i18n'
 import { naming, relation, text } from '../fields'
 
-const actions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout'] as const
+const actions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout', 'linkRefused'] as const
 
 /** Append-only: written by hooks as the system, never edited or deleted through any API. */
 export const AuditLogs: CollectionConfig = {

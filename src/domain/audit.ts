@@ -12,6 +12,7 @@ const secretFields = new Set([
   'sessions',
   'loginAttempts',
   'lockUntil',
+  'codeHash',
 ])
 /** Bookkeeping fields that change on every save and say nothing. */
 const ignoredFields = new Set(['updatedAt', 'createdAt'])

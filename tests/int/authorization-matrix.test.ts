@@ -521,6 +521,20 @@ const matrix: Record<string, Row> = {
     touch: (r) => ({ profession: r.profession }),
     newRecord: (fx, n) => ({ school: fx.schools.main.id, lastName: 'TEST', firstName: `Parent ${n}`, relationship: 'mother' }),
   },
+  'link-codes': {
+    fixtures: (fx) => fx.linkCodes,
+    // The desk and the direction hand codes to families; a parent only redeems one (link-codes.test.ts), and never lists them.
+    read: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    // Revoking is the only change (the rest is fixed at issue: link-codes.test.ts).
+    update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
+    create: ['it', 'admin', 'secretariat'],
+    // A code is revoked, not deleted: only IT cleans up.
+    delete: ['it'],
+    touch: (r) => ({ revokedAt: r.revokedAt ?? null }),
+    // GraphQL's input requires the expiry: sent as the admin's form sends its default.
+    newRecord: (fx) => ({ school: fx.schools.main.id, student: fx.students.self.id, expiresAt: dayAfter(new Date().toISOString().slice(0, 10), 14) }),
+    recordOf: (fx, _n, school) => ({ school: fx.schools[school].id, student: fx.students[school === 'main' ? 'self' : 'matete'].id }),
+  },
   teachers: {
     fixtures: (fx) => fx.teachers,
     read: {

@@ -93,6 +93,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   terms: { one: 'Term', many: 'Terms' },
   students: { one: 'Student', many: 'Students' },
   guardians: { one: 'Guardian', many: 'Guardians' },
+  'link-codes': { one: 'LinkCode', many: 'LinkCodes' },
   teachers: { one: 'Teacher', many: 'Teachers' },
   classes: { one: 'Class', many: 'Classes' },
   'course-assignments': { one: 'CourseAssignment', many: 'CourseAssignments' },

@@ -313,10 +313,15 @@ export const loadFixtures = async (payload: Payload) => {
     paid: await payslipOf(staffMembers.main, '2026-09', true),
     matete: await payslipOf(staffMembers.matete, '2026-10'),
   }
+  // Link codes the desk issued: one in each school (the matrix's new ones are for another pupil).
+  const linkCodeOf = (school: Id, student: Record<string, any>) =>
+    ensure('link-codes', { student: { equals: student.id }, school: { equals: school } }, { school, student: student.id })
+  const linkCodes = { main: await linkCodeOf(main.id, students.sibling), matete: await linkCodeOf(matete.id, students.matete) }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
   return {
+    linkCodes,
     expenses,
     staffMembers,
     matrixStaff,

@@ -14,10 +14,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_payroll_currency" AS ENUM('USD', 'CDF');
   CREATE TYPE "public"."enum_payroll_status" AS ENUM('draft', 'approved', 'paid');
   ALTER TYPE "public"."enum_payments_method" ADD VALUE 'credit';
+  ALTER TYPE "public"."enum_audit_logs_action" ADD VALUE 'linkRefused';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'invoiceReminders';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'pollPendingPayments';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'invoiceReminders';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'pollPendingPayments';
+  CREATE TABLE "link_codes" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"school_id" integer NOT NULL,
+  	"student_id" integer NOT NULL,
+  	"guardian_id" integer,
+  	"expires_at" timestamp(3) with time zone NOT NULL,
+  	"revoked_at" timestamp(3) with time zone,
+  	"code_hash" varchar,
+  	"used_at" timestamp(3) with time zone,
+  	"used_by_id" integer,
+  	"created_by_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payment_events" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"school_id" integer,
@@ -158,11 +174,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   DROP INDEX "audit_logs_actor_email_idx";
   ALTER TABLE "invoices" ADD COLUMN "reminders" jsonb;
   ALTER TABLE "media" ADD COLUMN "finance_only" boolean DEFAULT false;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "link_codes_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "payment_events_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "reconciliations_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "expenses_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "staff_members_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "payroll_id" integer;
+  ALTER TABLE "link_codes" ADD CONSTRAINT "link_codes_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "link_codes" ADD CONSTRAINT "link_codes_student_id_students_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."students"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "link_codes" ADD CONSTRAINT "link_codes_guardian_id_guardians_id_fk" FOREIGN KEY ("guardian_id") REFERENCES "public"."guardians"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "link_codes" ADD CONSTRAINT "link_codes_used_by_id_users_id_fk" FOREIGN KEY ("used_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "link_codes" ADD CONSTRAINT "link_codes_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payment_events" ADD CONSTRAINT "payment_events_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE set null ON UPDATE no action;
@@ -187,6 +209,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payroll" ADD CONSTRAINT "payroll_staff_member_id_staff_members_id_fk" FOREIGN KEY ("staff_member_id") REFERENCES "public"."staff_members"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payroll" ADD CONSTRAINT "payroll_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payroll" ADD CONSTRAINT "payroll_paid_by_id_users_id_fk" FOREIGN KEY ("paid_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "link_codes_school_idx" ON "link_codes" USING btree ("school_id");
+  CREATE INDEX "link_codes_student_idx" ON "link_codes" USING btree ("student_id");
+  CREATE INDEX "link_codes_guardian_idx" ON "link_codes" USING btree ("guardian_id");
+  CREATE INDEX "link_codes_expires_at_idx" ON "link_codes" USING btree ("expires_at");
+  CREATE UNIQUE INDEX "link_codes_code_hash_idx" ON "link_codes" USING btree ("code_hash");
+  CREATE INDEX "link_codes_used_by_idx" ON "link_codes" USING btree ("used_by_id");
+  CREATE INDEX "link_codes_created_by_idx" ON "link_codes" USING btree ("created_by_id");
+  CREATE INDEX "link_codes_updated_at_idx" ON "link_codes" USING btree ("updated_at");
+  CREATE INDEX "link_codes_created_at_idx" ON "link_codes" USING btree ("created_at");
   CREATE INDEX "payment_events_school_idx" ON "payment_events" USING btree ("school_id");
   CREATE INDEX "payment_events_provider_reference_idx" ON "payment_events" USING btree ("provider_reference");
   CREATE INDEX "payment_events_invoice_idx" ON "payment_events" USING btree ("invoice_id");
@@ -239,12 +270,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payroll_updated_at_idx" ON "payroll" USING btree ("updated_at");
   CREATE INDEX "payroll_created_at_idx" ON "payroll" USING btree ("created_at");
   CREATE UNIQUE INDEX "staffMember_period_idx" ON "payroll" USING btree ("staff_member_id","period");
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_link_codes_fk" FOREIGN KEY ("link_codes_id") REFERENCES "public"."link_codes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_payment_events_fk" FOREIGN KEY ("payment_events_id") REFERENCES "public"."payment_events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_reconciliations_fk" FOREIGN KEY ("reconciliations_id") REFERENCES "public"."reconciliations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_expenses_fk" FOREIGN KEY ("expenses_id") REFERENCES "public"."expenses"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_staff_members_fk" FOREIGN KEY ("staff_members_id") REFERENCES "public"."staff_members"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_payroll_fk" FOREIGN KEY ("payroll_id") REFERENCES "public"."payroll"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "collection_documentId_idx" ON "audit_logs" USING btree ("collection","document_id");
+  CREATE INDEX "payload_locked_documents_rels_link_codes_id_idx" ON "payload_locked_documents_rels" USING btree ("link_codes_id");
   CREATE INDEX "payload_locked_documents_rels_payment_events_id_idx" ON "payload_locked_documents_rels" USING btree ("payment_events_id");
   CREATE INDEX "payload_locked_documents_rels_reconciliations_id_idx" ON "payload_locked_documents_rels" USING btree ("reconciliations_id");
   CREATE INDEX "payload_locked_documents_rels_expenses_id_idx" ON "payload_locked_documents_rels" USING btree ("expenses_id");
@@ -254,7 +287,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "payment_events" DISABLE ROW LEVEL SECURITY;
+   ALTER TABLE "link_codes" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "payment_events" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "reconciliations_lines" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "reconciliations" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "reconciliations_rels" DISABLE ROW LEVEL SECURITY;
@@ -263,6 +297,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payroll_allowances" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "payroll_deductions" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "payroll" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "link_codes" CASCADE;
   DROP TABLE "payment_events" CASCADE;
   DROP TABLE "reconciliations_lines" CASCADE;
   DROP TABLE "reconciliations" CASCADE;
@@ -272,6 +307,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payroll_allowances" CASCADE;
   DROP TABLE "payroll_deductions" CASCADE;
   DROP TABLE "payroll" CASCADE;
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_link_codes_fk";
+  
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_payment_events_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_reconciliations_fk";
@@ -288,6 +325,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE TYPE "public"."enum_payments_method" AS ENUM('cash', 'bank', 'card', 'mobileMoney');
   ALTER TABLE "payments" ALTER COLUMN "method" SET DEFAULT 'cash'::"public"."enum_payments_method";
   ALTER TABLE "payments" ALTER COLUMN "method" SET DATA TYPE "public"."enum_payments_method" USING "method"::"public"."enum_payments_method";
+  ALTER TABLE "audit_logs" ALTER COLUMN "action" SET DATA TYPE text;
+  DROP TYPE "public"."enum_audit_logs_action";
+  CREATE TYPE "public"."enum_audit_logs_action" AS ENUM('create', 'update', 'delete', 'login', 'loginFailed', 'logout');
+  ALTER TABLE "audit_logs" ALTER COLUMN "action" SET DATA TYPE "public"."enum_audit_logs_action" USING "action"::"public"."enum_audit_logs_action";
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling');
@@ -297,6 +338,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "collection_documentId_idx";
+  DROP INDEX "payload_locked_documents_rels_link_codes_id_idx";
   DROP INDEX "payload_locked_documents_rels_payment_events_id_idx";
   DROP INDEX "payload_locked_documents_rels_reconciliations_id_idx";
   DROP INDEX "payload_locked_documents_rels_expenses_id_idx";
@@ -308,6 +350,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   CREATE INDEX "audit_logs_actor_email_idx" ON "audit_logs" USING btree ("actor_email");
   ALTER TABLE "invoices" DROP COLUMN "reminders";
   ALTER TABLE "media" DROP COLUMN "finance_only";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "link_codes_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "payment_events_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "reconciliations_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "expenses_id";
