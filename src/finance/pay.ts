@@ -88,7 +88,7 @@ export const payByCard = async (req: PayloadRequest, invoice: Invoice, body: Pay
   if (!stripe) throw fail(req, 'method', 'noCard')
   const back = returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : `/admin/collections/invoices/${invoice.id}`
   const metadata = { invoice: String(invoice.id), amount: String(amount) }
-  const session = await stripe.client.checkout.sessions.create(
+  const session = await stripe.client().checkout.sessions.create(
     {
       mode: 'payment',
       client_reference_id: String(invoice.id),

@@ -37,8 +37,9 @@ export const mobileMoneyProviders = (): MobileMoneyProvider[] => {
 
 export const mobileMoneyProvider = (name: string) => mobileMoneyProviders().find((provider) => provider.name === name)
 
+/** Card payments when configured; the API client is made on first use only (a webhook never needs it). */
 export const stripeSettings = () => {
   const secretKey = process.env.STRIPE_SECRET_KEY
   const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET
-  return secretKey && webhookSecret ? { client: stripeClient(secretKey, process.env.STRIPE_API_BASE), webhookSecret } : undefined
+  return secretKey && webhookSecret ? { client: () => stripeClient(secretKey, process.env.STRIPE_API_BASE), webhookSecret } : undefined
 }
