@@ -13,7 +13,7 @@ import { loadClassResults } from '../src/results/classResults'
 import { loadSchoolResults } from '../src/results/schoolResults'
 import { applyRollover, previewRollover } from '../src/rollover/rollover'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, buildSchool, ms, scoreEvaluations } from './support'
+import { benchDatabase, benchSchoolYear, buildSchool, ms, scoreEvaluations } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { runs: { type: 'string', default: '3' } } })
 const runs = Math.max(1, Number(values.runs))
@@ -23,11 +23,7 @@ const build = async (client: pg.Client) => {
   // Consistent by construction: foreign-key triggers off for this session, as pg_restore does.
   await client.query("set session_replication_role = 'replica'")
   const one = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rows[0]
-  const { id: school } = await one("insert into schools (name, code, grading_scheme) values ('Institut du Banc d''essai', 'BENCH', 'rdc') returning id")
-  const { id: year } = await one(
-    "insert into school_years (school_id, name, start_date, end_date, current) values ($1, '2026-2027', '2026-09-01', '2027-07-02', true) returning id",
-    [school],
-  )
+  const { school, year } = await benchSchoolYear(client)
   await client.query(
     `insert into terms (school_id, school_year_id, name, code, "order", start_date, end_date)
      select $1, $2, code, code, n, date '2026-09-01' + (n::int - 1) * 50, date '2026-09-01' + n::int * 50 - 1

@@ -19,7 +19,7 @@ import sharp from 'sharp'
 import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
-import { buildSchool, scoreEvaluations } from './support'
+import { benchSchoolYear, buildSchool, scoreEvaluations } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { pupils: { type: 'string', default: '1000' }, logo: { type: 'boolean', default: false }, out: { type: 'string' } } })
 const pupils = Math.max(40, Number(values.pupils))
@@ -31,13 +31,7 @@ const build = async (client: pg.Client) => {
   // Consistent by construction: foreign-key triggers off for this session, as pg_restore does.
   await client.query("set session_replication_role = 'replica'")
   const one = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rows[0]
-  const { id: school } = await one(
-    "insert into schools (name, code, address, city, province, grading_scheme) values ('Institut du Banc d''essai', 'BENCH', '1, avenue de la Paix, Gombe', 'Kinshasa', 'Kinshasa', 'rdc') returning id",
-  )
-  const { id: year } = await one(
-    "insert into school_years (school_id, name, start_date, end_date, current) values ($1, '2026-2027', '2026-09-01', '2027-07-02', true) returning id",
-    [school],
-  )
+  const { school, year } = await benchSchoolYear(client)
   await client.query(
     `insert into terms (school_id, school_year_id, name, code, "order", start_date, end_date)
      select $1, $2, name, code, n, date '2026-09-01' + (n::int - 1) * 50, date '2026-09-01' + n::int * 50 - 1

@@ -15,6 +15,19 @@ export const benchDatabase = async (name: string) => {
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`
 
+/** The benches' school and its 2026-2027 year, written straight to the tables. */
+export const benchSchoolYear = async (client: pg.Client) => {
+  const { id: school } = (
+    await client.query(
+      "insert into schools (name, code, address, city, province, grading_scheme) values ('Institut du Banc d''essai', 'BENCH', '1, avenue de la Paix, Gombe', 'Kinshasa', 'Kinshasa', 'rdc') returning id",
+    )
+  ).rows[0]
+  const { id: year } = (
+    await client.query("insert into school_years (school_id, name, start_date, end_date, current) values ($1, '2026-2027', '2026-09-01', '2027-07-02', true) returning id", [school])
+  ).rows[0]
+  return { school: school as number, year: year as number }
+}
+
 export type SchoolShape = {
   /** The level all classes belong to. */
   level: { name: string; code: string }

@@ -14,7 +14,7 @@ import pg from 'pg'
 import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase, withPayload } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
-import { buildSchool, ms } from './support'
+import { benchSchoolYear, buildSchool, ms } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { events: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '20' } } })
 const events = Math.max(50, Number(values.events))
@@ -32,8 +32,7 @@ try {
   await client.connect()
   await client.query("set session_replication_role = 'replica'")
   const one = async (text: string, params: unknown[] = []) => (await client.query(text, params)).rows[0]
-  const { id: school } = await one("insert into schools (name, code, grading_scheme) values ('Institut du Banc d''essai', 'BENCH', 'rdc') returning id")
-  const { id: year } = await one("insert into school_years (school_id, name, start_date, end_date, current) values ($1, '2026-2027', '2026-09-01', '2027-07-02', true) returning id", [school])
+  const { school, year } = await benchSchoolYear(client)
   await buildSchool(client, school, year, { level: { name: 'Humanités', code: 'H' }, subjects: ['Français'], classes: { count: 25, name: (k) => `Classe ${k}`, code: (k) => `C${k}`, capacity: 45 }, pupils: 1000, perClass: 40 })
   await client.query("set session_replication_role = 'origin'")
 
