@@ -7,7 +7,23 @@ const maxUploadBytes = Number(process.env.KELASI_MAX_UPLOAD_BYTES || 10 * 1024 *
 
 const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} Mio`
 
+/** The portal's language: the one remembered by its cookie, French otherwise. */
+const rememberedLanguage = (request: NextRequest) => (request.cookies.get('kelasi-language')?.value === 'en' ? 'en' : 'fr')
+
+/** `/` opens the portal in the visitor's language; a portal page learns its own path (for the language switch). */
+const portal = (request: NextRequest) => {
+  const { pathname, search } = request.nextUrl
+  if (pathname === '/') return NextResponse.redirect(new URL(`/${rememberedLanguage(request)}`, request.url))
+  const headers = new Headers(request.headers)
+  headers.set('x-kelasi-path', `${pathname}${search}`)
+  // Payload ignores its cookie on a cross-site request. Opening a page from a link in an e-mail
+  // is one, and only reads; the portal's writes are server actions (POST), which Next checks itself.
+  if (request.method === 'GET' && request.headers.get('sec-fetch-mode') === 'navigate') headers.set('sec-fetch-site', 'same-origin')
+  return NextResponse.next({ request: { headers } })
+}
+
 export function proxy(request: NextRequest) {
+  if (!request.nextUrl.pathname.startsWith('/api/')) return portal(request)
   const length = Number(request.headers.get('content-length') || 0)
   const multipart = request.headers.get('content-type')?.startsWith('multipart/form-data')
   const limit = multipart ? maxUploadBytes : maxJsonBytes
@@ -17,4 +33,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.json({ errors: [{ message, data: { errors: [{ path: 'body', message }] } }] }, { status: 413 })
 }
 
-export const config = { matcher: '/api/:path*' }
+export const config = { matcher: ['/api/:path*', '/', '/fr/:path*', '/en/:path*', '/fr', '/en'] }

@@ -99,29 +99,35 @@ const messages: Record<Reason, string> = {
 }
 
 /**
- * `POST /api/link-codes/redeem {code}`: a verified parent account enters the code the school
- * gave them. Any refusal changes nothing and is written to the audit log with its reason.
+ * A verified parent account enters the code the school gave them: the child is linked, or the
+ * refusal changes nothing and is written to the audit log with its reason.
  */
+export const redeemLinkCode = async (req: PayloadRequest, given: unknown) => {
+  const user = needUser(req)
+  if (!hasAnyRole(user, ['parent']) || (user as { _verified?: boolean })._verified === false)
+    throw new APIError(tReq(req, 'errors.linkCodes.parentsOnly'), 403)
+  const code = normaliseCode(given)
+  try {
+    if (!code) throw new Refused('malformed')
+    const linked = await inTransaction(req, () => link(req, user, hashCode(code, req.payload.secret)))
+    return { message: tReq(req, 'linkCodes.linked', { pupil: linked.student.fullName }), ...linked }
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error
+    // Written on its own: the transaction that tried the code was rolled back.
+    await writeAudit(req, { action: 'linkRefused', collection: 'link-codes', documentId: error.code?.id, school: error.code?.school, changes: [{ field: 'reason', after: error.reason }] }, true)
+    const message = tReq(req, messages[error.reason])
+    if (error.reason === 'alreadyLinked' || error.reason === 'guardianTaken') throw new APIError(message, 409, null, true)
+    throw invalid(req, [{ path: 'code', message }])
+  }
+}
+
+/** `POST /api/link-codes/redeem {code}`, the portal's form over REST. */
 export const redeemEndpoint: Endpoint = {
   path: '/redeem',
   method: 'post',
   handler: async (req) => {
-    const user = needUser(req)
-    if (!hasAnyRole(user, ['parent']) || (user as { _verified?: boolean })._verified === false)
-      throw new APIError(tReq(req, 'errors.linkCodes.parentsOnly'), 403)
+    needUser(req)
     const body = await bodyOf<{ code?: unknown }>(req)
-    const code = normaliseCode(body.code)
-    try {
-      if (!code) throw new Refused('malformed')
-      const linked = await inTransaction(req, () => link(req, user, hashCode(code, req.payload.secret)))
-      return Response.json({ message: tReq(req, 'linkCodes.linked', { pupil: linked.student.fullName }), ...linked })
-    } catch (error) {
-      if (!(error instanceof Refused)) throw error
-      // Written on its own: the transaction that tried the code was rolled back.
-      await writeAudit(req, { action: 'linkRefused', collection: 'link-codes', documentId: error.code?.id, school: error.code?.school, changes: [{ field: 'reason', after: error.reason }] }, true)
-      const message = tReq(req, messages[error.reason])
-      if (error.reason === 'alreadyLinked' || error.reason === 'guardianTaken') throw new APIError(message, 409, null, true)
-      throw invalid(req, [{ path: 'code', message }])
-    }
+    return Response.json(await redeemLinkCode(req, body.code))
   },
 }

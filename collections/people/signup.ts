@@ -33,30 +33,33 @@ const emailTaken = (error: unknown) =>
   error instanceof ValidationError && (error.data?.errors ?? []).some((e: { path?: string }) => e.path === 'email')
 
 /**
- * `POST /api/users/signup {email, password, name, language}`: a family's own account. Always a
- * parent, of no school, unverified (Payload e-mails the verification link); nothing else from
- * the body is read. The answer is the same whether the address was new or already known, so
- * nobody learns who has an account; a known address gets nothing created.
+ * A family's own account. Always a parent, of no school, unverified (Payload e-mails the
+ * verification link); nothing else from the form is read. The answer is the same whether the
+ * address was new or already known, so nobody learns who has an account; a known address gets
+ * nothing created.
  */
+export const signUp = async (req: PayloadRequest, body: Record<string, unknown>) => {
+  const { email, password, name, language } = checked(req, body)
+  const known = await req.payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, req })
+  if (!known.totalDocs) {
+    try {
+      // As nobody, whoever calls: a signed-in caller's roles and schools must not shape the new account.
+      await req.payload.create({
+        collection: 'users',
+        data: { email, password, name, language, roles: ['parent'], schools: [], active: true },
+        overrideAccess: true,
+        req: { headers: req.headers, i18n: req.i18n },
+      })
+    } catch (error) {
+      if (!emailTaken(error)) throw error
+    }
+  }
+  return { message: tReq(req, 'signup.checkInbox', { email }) }
+}
+
+/** `POST /api/users/signup {email, password, name, language}`: the portal's sign-up form over REST. */
 export const signupEndpoint: Endpoint = {
   path: '/signup',
   method: 'post',
-  handler: async (req) => {
-    const { email, password, name, language } = checked(req, await bodyOf(req))
-    const known = await req.payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true, req })
-    if (!known.totalDocs) {
-      try {
-        // As nobody, whoever calls: a signed-in caller's roles and schools must not shape the new account.
-        await req.payload.create({
-          collection: 'users',
-          data: { email, password, name, language, roles: ['parent'], schools: [], active: true },
-          overrideAccess: true,
-          req: { headers: req.headers, i18n: req.i18n },
-        })
-      } catch (error) {
-        if (!emailTaken(error)) throw error
-      }
-    }
-    return Response.json({ message: tReq(req, 'signup.checkInbox', { email }) }, { status: 202 })
-  },
+  handler: async (req) => Response.json(await signUp(req, await bodyOf(req)), { status: 202 }),
 }

@@ -1,4 +1,4 @@
-import { t } from '../i18n'
+import { asLanguage, t } from '../i18n'
 
 export const serverURL = () => process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
 
@@ -6,7 +6,13 @@ export const serverURL = () => process.env.SERVER_URL || `http://localhost:${pro
 export const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-type Recipient = { name?: string | null; email?: string | null; language?: string | null }
+type Recipient = { name?: string | null; email?: string | null; language?: string | null; roles?: string[] | null }
+
+/** Families use the portal, in their language; staff use the admin. */
+const portalOf = (user: Recipient) => {
+  const family = (user.roles ?? []).length > 0 && (user.roles ?? []).every((role) => role === 'parent' || role === 'student')
+  return family ? `${serverURL()}/${asLanguage(user.language)}` : null
+}
 
 /** A short, plain e-mail in the recipient's language: greeting, one paragraph, one link. */
 const message = (user: Recipient, bodyKey: string, link: string) => {
@@ -21,17 +27,17 @@ const message = (user: Recipient, bodyKey: string, link: string) => {
   ].join('\n')
 }
 
-export const verifyLink = (token: string) => `${serverURL()}/admin/users/verify/${token}`
-export const resetLink = (token: string) => `${serverURL()}/admin/reset/${token}`
+export const verifyLink = (token: string, user: Recipient = {}) => `${portalOf(user) ?? `${serverURL()}/admin/users`}/verify/${token}`
+export const resetLink = (token: string, user: Recipient = {}) => `${portalOf(user) ?? `${serverURL()}/admin`}/reset/${token}`
 
 export const verifyEmail = {
   generateEmailSubject: ({ user }: { user: Recipient }) => t(user.language, 'email.verifySubject'),
   generateEmailHTML: ({ token, user }: { token: string; user: Recipient }) =>
-    message(user, 'email.verifyBody', verifyLink(token)),
+    message(user, 'email.verifyBody', verifyLink(token, user)),
 }
 
 export const resetEmail = {
   generateEmailSubject: (args?: { user?: Recipient }) => t(args?.user?.language, 'email.resetSubject'),
   generateEmailHTML: (args?: { token?: string; user?: Recipient }) =>
-    message(args?.user ?? {}, 'email.resetBody', resetLink(args?.token ?? '')),
+    message(args?.user ?? {}, 'email.resetBody', resetLink(args?.token ?? '', args?.user)),
 }

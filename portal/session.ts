@@ -1,0 +1,35 @@
+import config from '@payload-config'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { cache } from 'react'
+import { createLocalReq, getLocalI18n, getPayload, type PayloadRequest } from 'payload'
+import type { User } from '../payload-types'
+import { hasAnyRole } from '../src/domain/roles'
+import type { Locale } from './i18n/locales'
+
+export type Payload = Awaited<ReturnType<typeof getPayload>>
+
+/** The visitor as Payload's own auth sees them (the HttpOnly cookie and its session), once per render. */
+export const session = cache(async () => {
+  const payload = await getPayload({ config })
+  const { user } = await payload.auth({ headers: await headers() })
+  return { payload, user: (user as User | null) ?? null }
+})
+
+/**
+ * A Local API request in the visitor's language with their headers (the audit log's "from
+ * where"), as `user` when signed in: every read and write passes it with overrideAccess: false.
+ */
+export const localReq = async (payload: Payload, locale: Locale, user?: User | null): Promise<PayloadRequest> => {
+  const i18n = await getLocalI18n({ config: payload.config, language: locale })
+  return createLocalReq({ req: { headers: new Headers(await headers()), i18n } as never, user: user ? ({ ...user, collection: 'users' } as never) : undefined }, payload)
+}
+
+/** The signed-in family member, or the login page, which brings them back to `next`. */
+export const familyMember = async (locale: Locale, next: string) => {
+  const { payload, user } = await session()
+  if (!user) redirect(`/${locale}/login?next=${encodeURIComponent(next)}`)
+  return { payload, user, req: await localReq(payload, locale, user), isParent: hasAnyRole(user, ['parent']), isStudent: hasAnyRole(user, ['student']) }
+}
+
+export type FamilyMember = Awaited<ReturnType<typeof familyMember>>
