@@ -104,6 +104,12 @@ const load = async (req: PayloadRequest, scope: Scope, from: string, to: string)
   }
 }
 
+/** A student's lessons of the week and the evaluations dated from `from` to `to` (the portal's timetable page). */
+export const studentWeek = async (req: PayloadRequest, student: ID, from: string, to: string) => {
+  const scope = await studentScope(req, String(student))
+  return { name: scope.name, ...(await load(req, scope, from, to)) }
+}
+
 /** Monday..Sunday of the week holding `day`. */
 const weekAround = (day: string) => {
   const monday = Date.parse(`${day}T00:00:00Z`) - (isoWeekday(day) - 1) * 86_400_000

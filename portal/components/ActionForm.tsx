@@ -1,9 +1,9 @@
 'use client'
-import { createContext, useActionState, useContext, type InputHTMLAttributes, type ReactNode } from 'react'
+import { createContext, useActionState, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
 import { useFormStatus } from 'react-dom'
 import type { FormState } from '../actions/state'
 
-const State = createContext<FormState>({})
+const State = createContext<FormState & { prefix: string }>({ prefix: '' })
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>
 
@@ -11,7 +11,8 @@ type Action = (state: FormState, form: FormData) => Promise<FormState>
  * A form posted to a server action (Next checks its origin: no cross-site posts). Without
  * JavaScript it still posts; with it, errors appear beside their fields and at the top.
  */
-export function ActionForm({ action, children, className, errorTitle, encType }: { action: Action; children: ReactNode; className?: string; errorTitle: string; encType?: 'multipart/form-data' }) {
+/** `prefix` keeps field ids unique when a page holds several forms of one kind. */
+export function ActionForm({ action, children, className, errorTitle, encType, prefix = '' }: { action: Action; children: ReactNode; className?: string; errorTitle: string; encType?: 'multipart/form-data'; prefix?: string }) {
   const [state, formAction] = useActionState(action, {})
   const formErrors = state.errors?.filter((e) => e.path === 'form') ?? []
   const fieldErrors = state.errors?.filter((e) => e.path !== 'form') ?? []
@@ -26,7 +27,7 @@ export function ActionForm({ action, children, className, errorTitle, encType }:
             ))}
             {fieldErrors.map((e) => (
               <li key={e.path}>
-                <a className="underline" href={`#field-${e.path}`}>
+                <a className="underline" href={`#${prefix}field-${e.path}`}>
                   {e.message}
                 </a>
               </li>
@@ -39,45 +40,71 @@ export function ActionForm({ action, children, className, errorTitle, encType }:
           {state.notice}
         </p>
       ) : null}
-      <State.Provider value={state}>{children}</State.Provider>
+      <State.Provider value={{ ...state, prefix }}>{children}</State.Provider>
     </form>
+  )
+}
+
+/** The id, description and error of one field, as the form's last answer left them. */
+const useField = (name: string, hint?: string) => {
+  const state = useContext(State)
+  const error = state.errors?.find((e) => e.path === name)?.message
+  const id = `${state.prefix}field-${name}`
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  return { state, error, id, described }
+}
+
+const Labelled = ({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) => (
+  <div>
+    <label htmlFor={id} className="block font-medium">
+      {label}
+    </label>
+    {hint ? (
+      <p id={`${id}-hint`} className="text-sm text-slate-700">
+        {hint}
+      </p>
+    ) : null}
+    {children}
+    {error ? (
+      <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">
+        {error}
+      </p>
+    ) : null}
+  </div>
+)
+
+const fieldClass = (error?: string) => `mt-1 block w-full rounded border bg-white px-3 py-2 text-base ${error ? 'border-red-700' : 'border-slate-500'}`
+
+/** A labelled list of choices, with its error like any field. */
+export function SelectField({ name, label, hint, choices, ...select }: { name: string; label: string; hint?: string; choices: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { state, error, id, described } = useField(name, hint)
+  const kept = state.values?.[name] ?? (select.defaultValue as string | undefined)
+  return (
+    <Labelled id={id} label={label} hint={hint} error={error}>
+      <select {...select} id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} className={fieldClass(error)} defaultValue={kept} key={`${name}-${kept}`}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
   )
 }
 
 /** A labelled field whose error, when the action refused it, is read with it. */
 export function Field({ name, label, hint, multiline, ...input }: { name: string; label: string; hint?: string; multiline?: boolean } & InputHTMLAttributes<HTMLInputElement>) {
-  const state = useContext(State)
-  const error = state.errors?.find((e) => e.path === name)?.message
-  const described = [hint ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean).join(' ') || undefined
+  const { state, error, id, described } = useField(name, hint)
   const kept = input.type === 'password' || input.type === 'file' ? undefined : (state.values?.[name] ?? input.defaultValue)
-  const common = {
-    id: `field-${name}`,
-    name,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': described,
-    className: `mt-1 block w-full rounded border px-3 py-2 text-base ${error ? 'border-red-700' : 'border-slate-500'}`,
-  }
+  const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, className: fieldClass(error) }
   return (
-    <div>
-      <label htmlFor={`field-${name}`} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`hint-${name}`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
+    <Labelled id={id} label={label} hint={hint} error={error}>
       {multiline ? (
         <textarea {...common} rows={4} required={input.required} defaultValue={kept as string} key={`${name}-${String(kept)}`} />
       ) : (
         <input {...input} {...common} defaultValue={kept} key={`${name}-${String(kept)}`} />
       )}
-      {error ? (
-        <p id={`error-${name}`} className="mt-1 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Labelled>
   )
 }
 

@@ -1,0 +1,5 @@
+import { NotFound } from '@portal/pages/NotFound'
+
+export default function Page() {
+  return <NotFound />
+}
