@@ -258,6 +258,7 @@ export interface Media {
   id: number;
   school: number | School;
   alt?: string | null;
+  uploadedBy?: (number | null) | User;
   financeOnly?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -2000,6 +2001,7 @@ export interface PayrollSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   school?: T;
   alt?: T;
+  uploadedBy?: T;
   financeOnly?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -43,6 +43,26 @@ export const existingRelation: RelationValidate = async (value, options) => {
   return refused.length ? tReq(req, 'errors.unknownRelation', { field: fieldLabel(options), ids: refused.join(', ') }) : true
 }
 
+/**
+ * Like `existingRelation`, and a user attaches only what they may read themselves: another
+ * family's document, tried by id, answers as if it did not exist. Payload checks this only for
+ * fields with `filterOptions`. What is already attached is not checked again (an edit of the
+ * text keeps it); the system (overrideAccess) attaches what it must.
+ */
+export const readableRelation: RelationValidate = async (value, options) => {
+  const base = await existingRelation(value, options)
+  if (base !== true) return base
+  const { req, relationTo, previousValue, overrideAccess } = options
+  if (!req.user || overrideAccess || typeof relationTo !== 'string') return true
+  const before = new Set([previousValue].flat().map((v) => String(idOf(v as never))))
+  const added = [value].flat().map((v) => idOf(v as never)).filter((id) => id != null && !before.has(String(id)))
+  if (!added.length) return true
+  const readable = await req.payload.find({ collection: relationTo as 'media', where: { id: { in: added } }, user: req.user, overrideAccess: false, depth: 0, pagination: false, select: {}, req })
+  const seen = new Set(readable.docs.map((doc) => String(doc.id)))
+  const refused = added.filter((id) => !seen.has(String(id)))
+  return refused.length ? tReq(req, 'errors.unknownRelation', { field: fieldLabel(options), ids: refused.join(', ') }) : true
+}
+
 /** A record may only point at records that share one of its schools (when both have schools). */
 const sharesSchool = (record: unknown, related: unknown) => {
   const mine = schoolIdsOf(record).map(String)

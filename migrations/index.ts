@@ -6,6 +6,7 @@ import * as migration_20261125_225054_report_card_notifications from './20261125
 import * as migration_20261125_232822_report_card_runs_job_fields from './20261125_232822_report_card_runs_job_fields';
 import * as migration_20261202_193232_finance from './20261202_193232_finance';
 import * as migration_20261203_080809_finance_and_parent_links from './20261203_080809_finance_and_parent_links';
+import * as migration_20261203_151339_parent_uploads from './20261203_151339_parent_uploads';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_080809_finance_and_parent_links.up,
     down: migration_20261203_080809_finance_and_parent_links.down,
-    name: '20261203_080809_finance_and_parent_links'
+    name: '20261203_080809_finance_and_parent_links',
+  },
+  {
+    up: migration_20261203_151339_parent_uploads.up,
+    down: migration_20261203_151339_parent_uploads.down,
+    name: '20261203_151339_parent_uploads'
   },
 ];

@@ -7,7 +7,7 @@ import { dayOf } from '../../src/domain/timetable'
 import { hasAnyRole } from '../../src/domain/roles'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
-import { date, naming, relation, school, text } from '../fields'
+import { date, naming, readableRelation, relation, school, text } from '../fields'
 import { attendanceExportEndpoint } from './attendanceExport'
 import { rollEndpoint } from './roll'
 import { sessionKey } from './session'
@@ -104,7 +104,8 @@ export const Attendance: CollectionConfig = {
       ],
     },
     { name: 'justification', type: 'textarea', label: label('fields.justification'), access: { update: justificationField } },
-    { name: 'justificationDocument', type: 'upload', relationTo: 'media', label: label('fields.justificationDocument'), access: { update: justificationField } },
+    // A guardian attaches their own upload, never another family's document tried by id.
+    { name: 'justificationDocument', type: 'upload', relationTo: 'media', label: label('fields.justificationDocument'), validate: readableRelation as never, access: { update: justificationField } },
     relation('justifiedBy', 'users', { validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
     date('justifiedAt', { admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } }),
     relation('recordedBy', 'users', { validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),

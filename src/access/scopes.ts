@@ -54,6 +54,13 @@ const activeEnrollmentsOf = (req: PayloadRequest, students: ID[], field: string)
 export const childClassIds = (req: PayloadRequest) =>
   cached(req, 'children-classes', async () => activeEnrollmentsOf(req, await childIds(req), 'class'))
 
+/** The documents justifying the children's absences, whoever uploaded them (the other guardian, the secretariat). */
+export const childJustificationIds = (req: PayloadRequest) =>
+  cached(req, 'children-justifications', async () => {
+    const children = await childIds(req)
+    return children.length ? ids(req, 'attendance', { student: { in: children }, justificationDocument: { exists: true } }, 'justificationDocument') : []
+  })
+
 export const selfClassIds = (req: PayloadRequest) =>
   cached(req, 'self-classes', async () => activeEnrollmentsOf(req, await selfStudentIds(req), 'class'))
 

@@ -581,7 +581,9 @@ const matrix: Record<string, Row> = {
     fixtures: (fx) => fx.media,
     read: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'], finance: ['main'], teacher: ['main'] },
     update: { it: ['main', 'matete'], admin: ['main'], secretariat: ['main'] },
-    create: ['it', 'admin', 'secretariat', 'finance', 'teacher'],
+    // A parent uploads the document justifying an absence (and reads only their own uploads and
+    // their children's justifications: tests/int/justification-documents.test.ts), never changes a file.
+    create: ['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent'],
     delete: ['it', 'admin'],
     touch: (r) => ({ alt: r.alt }),
     newRecord: (fx) => ({ school: fx.schools.main.id, alt: 'Photo', file: tinyPng() }),
