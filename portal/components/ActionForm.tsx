@@ -12,12 +12,13 @@ type Action = (state: FormState, form: FormData) => Promise<FormState>
  * JavaScript it still posts; with it, errors appear beside their fields and at the top.
  */
 /** `prefix` keeps field ids unique when a page holds several forms of one kind. */
-export function ActionForm({ action, children, className, errorTitle, encType, prefix = '' }: { action: Action; children: ReactNode; className?: string; errorTitle: string; encType?: 'multipart/form-data'; prefix?: string }) {
+export function ActionForm({ action, children, className, errorTitle, prefix = '' }: { action: Action; children: ReactNode; className?: string; errorTitle: string; prefix?: string }) {
   const [state, formAction] = useActionState(action, {})
   const formErrors = state.errors?.filter((e) => e.path === 'form') ?? []
   const fieldErrors = state.errors?.filter((e) => e.path !== 'form') ?? []
   return (
-    <form action={formAction} className={className ?? 'space-y-4'} encType={encType} noValidate>
+    // React posts a function action as multipart itself, files included.
+    <form action={formAction} className={className ?? 'space-y-4'} noValidate>
       {state.errors?.length ? (
         <div role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{errorTitle}</p>

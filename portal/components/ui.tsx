@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 
-/** The page's one h1 and an optional line under it. */
-export const Title = ({ children, lead }: { children: ReactNode; lead?: ReactNode }) => (
+/** The page's one h1, which also names the browser tab (React hoists the title into the head), and an optional line under it. */
+export const Title = ({ children, lead }: { children: string; lead?: ReactNode }) => (
   <div className="mb-6">
+    <title>{`${children} · Kelasi`}</title>
     <h1 className="text-2xl font-bold tracking-tight">{children}</h1>
     {lead ? <p className="mt-1 text-slate-700">{lead}</p> : null}
   </div>

@@ -73,7 +73,7 @@ export const Attendance = async ({ locale, id, justified }: { locale: Locale; id
                   ) : member.isParent && r.status !== 'excused' ? (
                     <details className="mt-3">
                       <summary className="cursor-pointer font-medium text-brand-dark underline">{t('justify')}</summary>
-                      <ActionForm action={justifyAbsence.bind(null, locale, String(child.id), String(r.id))} errorTitle={f('errorTitle')} encType="multipart/form-data" className="mt-3 space-y-3" prefix={`r${r.id}-`}>
+                      <ActionForm action={justifyAbsence.bind(null, locale, String(child.id), String(r.id))} errorTitle={f('errorTitle')} className="mt-3 space-y-3" prefix={`r${r.id}-`}>
                         <Field name="justification" label={t('reason')} multiline required />
                         <Field name="document" type="file" label={t('attach')} hint={t('attachHint')} accept="application/pdf,image/jpeg,image/png,image/webp" />
                         <Submit>{t('send')}</Submit>

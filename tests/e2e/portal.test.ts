@@ -1,0 +1,311 @@
+/**
+ * The parent and student portal in Chromium, on the built app: a family signs up, confirms its
+ * address from the e-mail, links a child with the school's code, reads marks and report cards,
+ * justifies an absence, pays by (sandbox) mobile money; a student reads their marks; nobody
+ * reaches another family's child by editing the URL. axe-core checks every page (WCAG 2.1 A/AA)
+ * and each page's screenshot lands in test-output/screenshots.
+ */
+import type { Payload } from 'payload'
+import { PDFDocument } from 'pdf-lib'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { demoAccounts, demoPassword, tokenFor } from '../support/accounts'
+import { expectAccessible } from '../support/axe'
+import { launchBrowser } from '../support/browser'
+import { rest } from '../support/http'
+import { linkIn, waitForMail } from '../support/mailbox'
+import { closeTestPayload, testPayload } from '../support/payload'
+import { startServer } from '../../scripts/server'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let payload: Payload
+const system = { overrideAccess: true, depth: 0 } as const
+const password = 'Lubumbashi-Mbote-2026'
+const email = `portail-${Date.now()}@kelasi.test`
+// The demo parent's two children: the new parent links Grâce only, so Jonathan is someone else's.
+let grace: { id: number; school: number; class: number }
+let jonathan: number
+let absence: number
+let invoice: { id: number; number: string }
+const made: { user?: number; guardian?: number; media: number[] } = { media: [] }
+
+const studentOf = async (matricule: string) => {
+  const found = await payload.find({ collection: 'students', where: { matricule: { equals: matricule } }, ...system })
+  return found.docs[0]
+}
+
+beforeAll(async () => {
+  payload = await testPayload()
+  const student = await studentOf('CSMA-2026-0001')
+  const enrollment = await payload.find({ collection: 'enrollments', where: { student: { equals: student.id }, status: { equals: 'active' } }, ...system })
+  grace = { id: student.id, school: student.school as number, class: enrollment.docs[0].class as number }
+  jonathan = (await studentOf('CSMA-2026-0002')).id
+  // An absence of Grâce's to justify, as the teacher's roll would have left it.
+  const existing = await payload.find({ collection: 'attendance', where: { student: { equals: grace.id }, date: { equals: '2026-11-17T00:00:00.000Z' }, halfDay: { equals: 'morning' } }, ...system })
+  const data = { school: grace.school, student: grace.id, class: grace.class, date: '2026-11-17', halfDay: 'morning', status: 'absent', justification: null, justificationDocument: null } as never
+  absence = existing.docs[0]
+    ? (await payload.update({ collection: 'attendance', id: existing.docs[0].id, data, ...system })).id
+    : (await payload.create({ collection: 'attendance', data, ...system })).id
+  // An invoice still owed, as finance issues it.
+  const finance = await tokenFor(payload, demoAccounts.finance)
+  const year = await payload.find({ collection: 'school-years', where: { school: { equals: grace.school }, current: { equals: true } }, ...system })
+  const created = await rest('POST', '/invoices', {
+    token: finance,
+    body: { school: grace.school, student: grace.id, schoolYear: year.docs[0].id, currency: 'USD', dueDate: '2027-06-30', lines: [{ kind: 'extra', label: 'Sortie au jardin zoologique', amount: 1_500 }] },
+  })
+  expect(created.status).toBe(201)
+  invoice = { id: created.body.doc.id, number: created.body.doc.number }
+
+  server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210), { PAYMENTS_SANDBOX: 'on', SANDBOX_PENDING_MS: '500' })
+  browser = await launchBrowser()
+}, 15 * 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  // Grâce's family is the demo family again: the new parent's guardian record and account go.
+  if (made.guardian) {
+    const student = await payload.findByID({ collection: 'students', id: grace.id, ...system })
+    const guardians = ((student.guardians ?? []) as number[]).filter((id) => id !== made.guardian)
+    await payload.update({ collection: 'students', id: grace.id, data: { guardians }, ...system })
+    await payload.delete({ collection: 'guardians', id: made.guardian, ...system })
+  }
+  await payload.delete({ collection: 'attendance', id: absence, ...system })
+  for (const id of made.media) await payload.delete({ collection: 'media', id, ...system })
+  if (made.user) {
+    await payload.delete({ collection: 'link-codes', where: { usedBy: { equals: made.user } }, ...system })
+    await payload.delete({ collection: 'users', id: made.user, ...system })
+  }
+  await closeTestPayload()
+})
+
+/** A phone-sized page in the school's language. */
+const phone = (locale = 'fr-FR') => browser.newContext({ locale, viewport: { width: 390, height: 844 } })
+
+const submit = (page: Page) => page.click('main button[type=submit]')
+
+/** After a form is sent: the page it leads to, or the form's refusal named in the failure. */
+const landsOn = async (page: Page, url: RegExp) => {
+  try {
+    await page.waitForURL(url, { timeout: 60_000 })
+  } catch {
+    throw new Error(`Still on ${page.url()}: ${await page.locator('main [role=alert]').allInnerTexts()}`)
+  }
+}
+
+/** A link opened from an e-mail (a cross-site navigation), as Chromium sends it. */
+const fromMail = { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' } }
+
+const signIn = async (page: Page, who: string, pass: string) => {
+  await page.goto(`${server.url}/fr/login`)
+  await page.fill('#field-email', who)
+  await page.fill('#field-password', pass)
+  await submit(page)
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+}
+
+describe('the portal, for a family', () => {
+  let context: BrowserContext
+  let page: Page
+  beforeAll(async () => {
+    context = await phone()
+    page = await context.newPage()
+  })
+  afterAll(() => context?.close())
+
+  it('a parent signs up, confirms the address from the e-mail and signs in', async () => {
+    const answer = await page.goto(`${server.url}/`)
+    expect(answer?.url()).toBe(`${server.url}/fr/login?next=%2Ffr`)
+    await expectAccessible(page, 'portal-login')
+    await page.click('text=Créer un compte parent')
+    await page.waitForURL(`${server.url}/fr/signup`)
+    await expectAccessible(page, 'portal-signup')
+
+    // A weak password is refused beside its field, and the name typed stays.
+    await page.fill('#field-name', 'KABEYA Mbuyi Thérèse')
+    await page.fill('#field-email', email)
+    await page.fill('#field-password', 'court')
+    await submit(page)
+    await page.waitForSelector('#field-password-error')
+    expect(await page.inputValue('#field-name')).toBe('KABEYA Mbuyi Thérèse')
+    expect(await page.getAttribute('#field-password', 'aria-invalid')).toBe('true')
+    await expectAccessible(page, 'portal-signup-refused')
+
+    await page.fill('#field-password', password)
+    await submit(page)
+    await page.waitForSelector(`[role=status]:has-text("${email}")`)
+    const mail = await waitForMail(email, /confirmez/i)
+    const link = linkIn(mail)
+    expect(link).toMatch(new RegExp(`^${server.url}/fr/verify/`))
+
+    await page.goto(link)
+    await page.waitForURL(`${server.url}/fr/login?verified=1`)
+    await page.waitForSelector('text=Votre adresse e-mail est confirmée')
+    await page.fill('#field-email', email)
+    await page.fill('#field-password', password)
+    await submit(page)
+    await page.waitForURL(`${server.url}/fr`)
+    await page.waitForSelector('text=Aucun enfant n’est encore lié à votre compte.')
+    await expectAccessible(page, 'portal-home-empty')
+    made.user = (await payload.find({ collection: 'users', where: { email: { equals: email } }, ...system })).docs[0].id
+  })
+
+  it('links a child with the code the secretariat issued, then reads the published marks', async () => {
+    const secretariat = await tokenFor(payload, demoAccounts.secretariat)
+    const issued = await rest('POST', '/link-codes/issue', { token: secretariat, body: { student: grace.id } })
+    expect(issued.status).toBe(201)
+
+    await page.click('text=Lier un enfant')
+    await page.waitForURL(`${server.url}/fr/link`)
+    await page.fill('#field-code', 'ABCD-EFGH-JK')
+    await submit(page)
+    await page.waitForSelector('#field-code-error')
+    await expectAccessible(page, 'portal-link-refused')
+    await page.fill('#field-code', issued.body.code.toLowerCase())
+    await submit(page)
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/marks`)
+    const guardian = await payload.find({ collection: 'guardians', where: { user: { equals: made.user } }, ...system })
+    made.guardian = guardian.docs[0].id
+
+    const main = page.locator('main')
+    expect(await main.innerText()).toContain('MUKENDI KUPA Grâce')
+    // The marks the teacher published, with the term's result and the place in class.
+    const published = await payload.find({ collection: 'grades', where: { student: { equals: grace.id }, published: { equals: true }, status: { equals: 'scored' } }, limit: 1, ...system, depth: 1 })
+    const evaluation = published.docs[0].evaluation as { title: string; term: number }
+    await page.goto(`${server.url}/fr/students/${grace.id}/marks?term=${evaluation.term}`)
+    const text = await main.innerText()
+    expect(text).toContain(evaluation.title)
+    expect(text).toMatch(/Place\s+\d+ sur \d+/)
+    await expectAccessible(page, 'portal-marks')
+  })
+
+  it('opens the published report card and downloads its PDF', async () => {
+    await page.click('nav[aria-label=Rubriques] >> text=Bulletins')
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/report-cards`)
+    await expectAccessible(page, 'portal-report-cards')
+    const href = await page.locator('a:has-text("Télécharger le PDF")').first().getAttribute('href')
+    const pdf = await page.request.get(`${server.url}${href}`, fromMail)
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()['content-type']).toBe('application/pdf')
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('justifies an absence with a reason and a certificate, which the school then reads', async () => {
+    await page.click('nav[aria-label=Rubriques] >> text=Présences')
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/attendance`)
+    await expectAccessible(page, 'portal-attendance')
+    const card = page.locator(`#record-${absence}`)
+    await card.locator('summary').click()
+    await card.locator('button[type=submit]').click()
+    await card.locator(`#r${absence}-field-justification-error`).waitFor()
+    await expectAccessible(page, 'portal-attendance-refused')
+    await card.locator('textarea').fill('Fièvre, consultation au centre de santé.')
+    const certificate = await PDFDocument.create()
+    certificate.addPage().drawText('Certificat medical')
+    await card.locator('input[type=file]').setInputFiles({ name: 'certificat.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await certificate.save()) })
+    await card.locator('button[type=submit]').click()
+    await landsOn(page, new RegExp(`/attendance\\?justified=${absence}`))
+    await page.waitForSelector('text=Merci : la justification a été transmise à l’école.')
+    expect(await card.innerText()).toContain('Justifiée')
+    await expectAccessible(page, 'portal-attendance-justified')
+
+    const row = await payload.findByID({ collection: 'attendance', id: absence, ...system })
+    expect(row).toMatchObject({ justification: 'Fièvre, consultation au centre de santé.', justifiedBy: made.user })
+    const document = await payload.findByID({ collection: 'media', id: row.justificationDocument as number, ...system })
+    made.media.push(document.id)
+    expect(document).toMatchObject({ uploadedBy: made.user, school: grace.school, mimeType: 'application/pdf' })
+  })
+
+  it('shows the week and the coming assessments', async () => {
+    await page.click('nav[aria-label=Rubriques] >> text=Horaire')
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/timetable`)
+    expect(await page.locator('main').innerText()).toContain('Lundi')
+    await expectAccessible(page, 'portal-timetable')
+  })
+
+  it('pays an invoice by mobile money and sees it paid, with its receipt', async () => {
+    await page.click('nav[aria-label=Rubriques] >> text=Factures')
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/invoices`)
+    await expectAccessible(page, 'portal-invoices')
+    const card = page.locator(`#invoice-${invoice.id}`)
+    expect(await card.innerText()).toContain('15,00')
+    await card.locator(`#mm${invoice.id}-field-phone`).fill('123')
+    await card.locator('button[type=submit]').first().click()
+    await card.locator(`#mm${invoice.id}-field-phone-error`).waitFor()
+    await card.locator(`#mm${invoice.id}-field-phone`).fill('081 234 5678')
+    await card.locator('button[type=submit]').first().click()
+    await landsOn(page, /\/invoices\?pending=\d+/)
+    // The phone confirms in the sandbox; the parent comes back to the page and finds it paid.
+    const deadline = Date.now() + 60_000
+    while (!(await card.innerText()).includes('Payée')) {
+      if (Date.now() > deadline) throw new Error(`Invoice ${invoice.number} still not paid: ${await card.innerText()}`)
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      await page.reload()
+    }
+    expect(await card.innerText()).toMatch(/Reçu REC-/)
+    await expectAccessible(page, 'portal-invoices-paid')
+    const paid = await payload.findByID({ collection: 'invoices', id: invoice.id, ...system })
+    expect(paid).toMatchObject({ status: 'paid', balance: 0 })
+  })
+
+  it('gets nothing for another family’s child, whatever the URL says', async () => {
+    for (const section of ['marks', 'report-cards', 'attendance', 'timetable', 'invoices']) {
+      const answer = await page.goto(`${server.url}/fr/students/${jonathan}/${section}`)
+      expect(answer?.status()).toBe(404)
+      const text = await page.locator('main').innerText()
+      expect(text).toContain('Page introuvable')
+      expect(text).not.toContain('MUKENDI BOSENGE')
+    }
+    await expectAccessible(page, 'portal-not-found')
+    const cards = await payload.find({ collection: 'report-cards', where: { student: { equals: jonathan }, status: { equals: 'published' } }, limit: 1, ...system })
+    expect((await page.request.get(`${server.url}/api/report-cards/${cards.docs[0].id}/pdf`, fromMail)).status()).toBe(404)
+  })
+
+  it('switches to English, and the account remembers it', async () => {
+    await page.goto(`${server.url}/fr/students/${grace.id}/marks`)
+    await page.click('header button:has-text("English")')
+    await page.waitForURL(`${server.url}/en/students/${grace.id}/marks`)
+    expect(await page.locator('main h1').innerText()).toBe('Marks')
+    await expectAccessible(page, 'portal-marks-en')
+    const user = await payload.findByID({ collection: 'users', id: made.user!, ...system })
+    expect(user.language).toBe('en')
+    const root = await page.goto(`${server.url}/`)
+    expect(root?.url()).toBe(`${server.url}/en`)
+  })
+
+  it('resets a forgotten password from the e-mailed link', async () => {
+    await page.click('header button:has-text("Sign out")')
+    await page.waitForURL(`${server.url}/en/login`)
+    await page.click('text=Forgot your password?')
+    await expectAccessible(page, 'portal-forgot-password')
+    await page.fill('#field-email', email)
+    await submit(page)
+    await page.waitForSelector('[role=status]')
+    const link = linkIn(await waitForMail(email, /password/i))
+    expect(link).toMatch(new RegExp(`^${server.url}/en/reset/`))
+    await page.goto(link)
+    await expectAccessible(page, 'portal-reset-password')
+    await page.fill('#field-password', 'Kinshasa-Nouveau-2027')
+    await page.fill('#field-confirm', 'Kinshasa-Nouveau-2027')
+    await submit(page)
+    await page.waitForURL(`${server.url}/en`)
+    expect(await page.locator('main').innerText()).toContain('MUKENDI KUPA Grâce')
+  })
+})
+
+describe('the portal, for a student', () => {
+  it('opens their own marks, and no family invoices', async () => {
+    const context = await phone()
+    const page = await context.newPage()
+    await signIn(page, demoAccounts.student, demoPassword)
+    await page.waitForURL(/\/fr\/students\/\d+\/marks$/)
+    const nav = await page.locator('nav[aria-label=Rubriques]').innerText()
+    expect(nav).toContain('Notes')
+    expect(nav).not.toContain('Factures')
+    await expectAccessible(page, 'portal-student-marks')
+    const self = page.url().match(/students\/(\d+)/)![1]
+    expect((await page.goto(`${server.url}/fr/students/${self}/invoices`))?.status()).toBe(404)
+    expect((await page.goto(`${server.url}/fr/students/${grace.id}/marks`))?.status()).toBe(404)
+    await context.close()
+  })
+})
