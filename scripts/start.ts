@@ -50,7 +50,7 @@ const app = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
   env: { ...process.env, NODE_ENV: 'production' },
 })
 const worker = spawnWorker({ ...process.env, NODE_ENV: 'production' })
-console.log(`[kelasi] ready in ${((Date.now() - started) / 1000).toFixed(1)} s → http://localhost:${port}/admin`)
+console.log(`[kelasi] ready in ${((Date.now() - started) / 1000).toFixed(1)} s → http://localhost:${port}/admin (staff), http://localhost:${port}/fr (families)`)
 
 // The app and the worker stop first, then the database they use (Ctrl-C reaches all; a signal
 // sent to this process alone is passed on). Either one ending stops the other.
