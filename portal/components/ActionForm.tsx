@@ -2,6 +2,7 @@
 import { createContext, useActionState, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
 import { useFormStatus } from 'react-dom'
 import type { FormState } from '../actions/state'
+import { Notice } from './ui'
 
 const State = createContext<FormState & { prefix: string }>({ prefix: '' })
 
@@ -36,11 +37,7 @@ export function ActionForm({ action, children, className, errorTitle, prefix = '
           </ul>
         </div>
       ) : null}
-      {state.notice ? (
-        <p role="status" className="rounded border-2 border-emerald-700 bg-emerald-50 p-3 text-emerald-900">
-          {state.notice}
-        </p>
-      ) : null}
+      {state.notice ? <Notice>{state.notice}</Notice> : null}
       <State.Provider value={{ ...state, prefix }}>{children}</State.Provider>
     </form>
   )

@@ -28,3 +28,10 @@ export const Pill = ({ tone, children }: { tone: 'good' | 'bad' | 'warn' | 'neut
   const tones = { good: 'bg-emerald-100 text-emerald-900', bad: 'bg-red-100 text-red-900', warn: 'bg-amber-100 text-amber-900', neutral: 'bg-slate-200 text-slate-900' }
   return <span className={`inline-block rounded-full px-2 py-0.5 text-sm font-medium ${tones[tone]}`}>{children}</span>
 }
+
+/** A confirmation read out by screen readers when it appears. */
+export const Notice = ({ children }: { children: ReactNode }) => (
+  <p role="status" className="mb-4 rounded border-2 border-emerald-700 bg-emerald-50 p-3 text-emerald-900">
+    {children}
+  </p>
+)

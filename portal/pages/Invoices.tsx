@@ -5,7 +5,7 @@ import { stripeSettings } from '../../src/payments/registry'
 import { payInvoice } from '../actions/pay'
 import { ActionForm, Field, SelectField, Submit } from '../components/ActionForm'
 import { ChildPage } from '../components/ChildNav'
-import { Card, Empty, linkClass, Pill, Title } from '../components/ui'
+import { Card, Empty, Notice, Pill, Title, linkClass } from '../components/ui'
 import { childPageOf } from '../childPage'
 import { formatDay, formatMoment, formatMoney } from '../format'
 import type { Locale } from '../i18n/locales'
@@ -29,9 +29,7 @@ export const Invoices = async ({ locale, id, pending, paid }: { locale: Locale; 
     <ChildPage locale={locale} child={child} section="invoices" withInvoices={withInvoices}>
       <Title lead={t('lead')}>{t('title')}</Title>
       {paid ? (
-        <p role="status" className="mb-4 rounded border-2 border-emerald-700 bg-emerald-50 p-3 text-emerald-900">
-          {t('cardDone')}
-        </p>
+        <Notice>{t('cardDone')}</Notice>
       ) : null}
       {invoices.docs.length ? (
         <ul className="space-y-4">

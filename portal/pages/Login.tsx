@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import { login } from '../actions/account'
 import { ActionForm, Field, Submit } from '../components/ActionForm'
-import { linkClass, Narrow, Title } from '../components/ui'
+import { Narrow, Notice, Title, linkClass } from '../components/ui'
 import type { Locale } from '../i18n/locales'
 
 export const Login = async ({ locale, next, verified }: { locale: Locale; next?: string; verified?: boolean }) => {
@@ -11,9 +11,7 @@ export const Login = async ({ locale, next, verified }: { locale: Locale; next?:
     <Narrow>
       <Title lead={t('lead')}>{t('title')}</Title>
       {verified ? (
-        <p role="status" className="mb-4 rounded border-2 border-emerald-700 bg-emerald-50 p-3 text-emerald-900">
-          {t('verified')}
-        </p>
+        <Notice>{t('verified')}</Notice>
       ) : null}
       <ActionForm action={login.bind(null, locale, next)} errorTitle={f('errorTitle')}>
         <Field name="email" type="email" label={t('email')} autoComplete="username" required />
