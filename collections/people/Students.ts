@@ -35,7 +35,7 @@ export const Students: CollectionConfig = {
     useAsTitle: 'fullName',
     defaultColumns: ['matricule', 'lastName', 'postName', 'firstName', 'sex', 'school'],
     listSearchableFields: ['fullName', 'matricule'],
-    components: { beforeListTable: ['/src/admin/ImportButton#ImportButton'] },
+    components: { beforeListTable: ['/src/admin/ImportButton#ImportButton'], edit: { beforeDocumentControls: ['/src/admin/LinkCodeLetter#LinkCodeLetter'] } },
   },
   access: {
     read: anyOf(

@@ -20,14 +20,16 @@ const letterOf = async (req: PayloadRequest, issued: { school: unknown; student:
     issued.guardian ? req.payload.findByID({ collection: 'guardians', id: idOf(issued.guardian as never)!, joins: false, ...system, req }) : null,
   ])
   const klass = enrollment.docs[0]?.class as { name?: string } | undefined
+  const language = readerLanguage(req)
   return {
-    language: readerLanguage(req),
+    language,
     school: school as never,
     pupil: { fullName: String(student.fullName ?? ''), matricule: student.matricule, className: klass?.name ?? null },
     guardianName: guardian?.fullName ?? null,
     code: issued.code,
     expiresAt: issued.expiresAt,
-    address: serverURL(),
+    // The portal's sign-up page, in the letter's language.
+    address: `${serverURL()}/${language}/signup`,
   }
 }
 

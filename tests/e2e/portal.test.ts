@@ -5,6 +5,10 @@
  * reaches another family's child by editing the URL. axe-core checks every page (WCAG 2.1 A/AA)
  * and each page's screenshot lands in test-output/screenshots.
  */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -12,11 +16,13 @@ import { demoAccounts, demoPassword, tokenFor } from '../support/accounts'
 import { expectAccessible } from '../support/axe'
 import { launchBrowser } from '../support/browser'
 import { rest } from '../support/http'
+import { startStripeApi } from '../support/stripeApi'
 import { linkIn, waitForMail } from '../support/mailbox'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { startServer } from '../../scripts/server'
 
 let server: Awaited<ReturnType<typeof startServer>>
+let stripe: Awaited<ReturnType<typeof startStripeApi>>
 let browser: Browser
 let payload: Payload
 const system = { overrideAccess: true, depth: 0 } as const
@@ -56,13 +62,22 @@ beforeAll(async () => {
   expect(created.status).toBe(201)
   invoice = { id: created.body.doc.id, number: created.body.doc.number }
 
-  server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210), { PAYMENTS_SANDBOX: 'on', SANDBOX_PENDING_MS: '500' })
+  // Stripe's API is a local stand-in (no network here); the mobile-money aggregator is the sandbox.
+  stripe = await startStripeApi()
+  server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210), {
+    PAYMENTS_SANDBOX: 'on',
+    SANDBOX_PENDING_MS: '500',
+    STRIPE_SECRET_KEY: 'sk_test_portal',
+    STRIPE_WEBHOOK_SECRET: 'whsec_portal',
+    STRIPE_API_BASE: stripe.url,
+  })
   browser = await launchBrowser()
 }, 15 * 60_000)
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  await stripe?.close()
   // Grâce's family is the demo family again: the new parent's guardian record and account go.
   if (made.guardian) {
     const student = await payload.findByID({ collection: 'students', id: grace.id, ...system })
@@ -150,10 +165,27 @@ describe('the portal, for a family', () => {
     made.user = (await payload.find({ collection: 'users', where: { email: { equals: email } }, ...system })).docs[0].id
   })
 
-  it('links a child with the code the secretariat issued, then reads the published marks', async () => {
-    const secretariat = await tokenFor(payload, demoAccounts.secretariat)
-    const issued = await rest('POST', '/link-codes/issue', { token: secretariat, body: { student: grace.id } })
-    expect(issued.status).toBe(201)
+  it('links a child with the code the secretariat printed from the pupil’s page, then reads the published marks', async () => {
+    // The secretary opens Grâce's record in the admin and prints the family's letter.
+    const office = await browser.newContext({ locale: 'fr-FR' })
+    const admin = await office.newPage()
+    await admin.goto(`${server.url}/admin/login`)
+    await admin.fill('#field-email', demoAccounts.secretariat)
+    await admin.fill('#field-password', demoPassword)
+    await admin.click('button[type=submit]')
+    await admin.waitForURL(`${server.url}/admin`)
+    await admin.goto(`${server.url}/admin/collections/students/${grace.id}`)
+    const [letter] = await Promise.all([
+      admin.waitForResponse((response) => response.url().includes('/api/link-codes/issue')),
+      admin.click('button:has-text("Lettre de code parent (PDF)")'),
+    ])
+    expect(letter.headers()['content-type']).toBe('application/pdf')
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'kelasi-letter-')), 'lettre.pdf')
+    writeFileSync(file, await letter.body())
+    const printed = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout
+    expect(printed).toContain(`${server.url}/fr/signup`)
+    const code = printed.match(/\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b/)![1]
+    await office.close()
 
     await page.click('text=Lier un enfant')
     await page.waitForURL(`${server.url}/fr/link`)
@@ -161,7 +193,7 @@ describe('the portal, for a family', () => {
     await submit(page)
     await page.waitForSelector('#field-code-error')
     await expectAccessible(page, 'portal-link-refused')
-    await page.fill('#field-code', issued.body.code.toLowerCase())
+    await page.fill('#field-code', code.toLowerCase())
     await submit(page)
     await page.waitForURL(`${server.url}/fr/students/${grace.id}/marks`)
     const guardian = await payload.find({ collection: 'guardians', where: { user: { equals: made.user } }, ...system })
@@ -229,6 +261,14 @@ describe('the portal, for a family', () => {
     await expectAccessible(page, 'portal-invoices')
     const card = page.locator(`#invoice-${invoice.id}`)
     expect(await card.innerText()).toContain('15,00')
+    // By card: off to Stripe Checkout for the balance, which brings the parent back to this page.
+    await page.route('https://checkout.stripe.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Stripe Checkout</title>' }))
+    await card.locator('button:has-text("Payer par carte")').click()
+    await page.waitForURL(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/)
+    const checkout = stripe.sessions.at(-1)!.form
+    expect(checkout).toMatchObject({ 'metadata[invoice]': String(invoice.id), 'line_items[0][price_data][unit_amount]': '1500', success_url: `${server.url}/fr/students/${grace.id}/invoices?paid=1` })
+    await page.goBack()
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/invoices`)
     await card.locator(`#mm${invoice.id}-field-phone`).fill('123')
     await card.locator('button[type=submit]').first().click()
     await card.locator(`#mm${invoice.id}-field-phone-error`).waitFor()

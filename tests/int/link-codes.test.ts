@@ -174,7 +174,7 @@ describe('issuing a code', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(`${student.fullName} — matricule ${student.matricule}`)
     expect(text).toContain('Complexe Scolaire Mont Amba')
     expect(text).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}/)
-    expect(text).toContain('http://localhost:3000')
+    expect(text).toContain('http://localhost:3000/fr/signup')
     const printed = text.match(/\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b/)![1]
     // The printed code is the one kept (by its hash): a parent can redeem it.
     const parent = await newParent()
