@@ -175,13 +175,19 @@ describe('the portal, for a family', () => {
     await admin.click('button[type=submit]')
     await admin.waitForURL(`${server.url}/admin`)
     await admin.goto(`${server.url}/admin/collections/students/${grace.id}`)
-    const [letter] = await Promise.all([
-      admin.waitForResponse((response) => response.url().includes('/api/link-codes/issue')),
-      admin.click('button:has-text("Lettre de code parent (PDF)")'),
-    ])
-    expect(letter.headers()['content-type']).toBe('application/pdf')
+    // The letter the button opens, kept on its way to the browser's new tab.
+    const letter = new Promise<{ type: string; body: Buffer }>((resolve) =>
+      admin.route('**/api/link-codes/issue*', async (route) => {
+        const response = await route.fetch()
+        resolve({ type: response.headers()['content-type'], body: await response.body() })
+        await route.fulfill({ response })
+      }),
+    )
+    await admin.click('button:has-text("Lettre de code parent (PDF)")')
+    const { type, body } = await letter
+    expect(type).toBe('application/pdf')
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'kelasi-letter-')), 'lettre.pdf')
-    writeFileSync(file, await letter.body())
+    writeFileSync(file, body)
     const printed = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout
     expect(printed).toContain(`${server.url}/fr/signup`)
     const code = printed.match(/\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b/)![1]
