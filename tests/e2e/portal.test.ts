@@ -355,3 +355,28 @@ describe('the portal, for a student', () => {
     await context.close()
   })
 })
+
+describe('the portal’s forms', () => {
+  it('refuse the same post sent from another site: no session, no change', async () => {
+    const context = await phone()
+    const page = await context.newPage()
+    // The browser's own sign-in post, kept as it went out.
+    let sent: { url: string; headers: Record<string, string>; body: Buffer } | undefined
+    await page.route('**/fr/login', async (route) => {
+      const request = route.request()
+      if (request.method() === 'POST') sent = { url: request.url(), headers: await request.allHeaders(), body: request.postDataBuffer()! }
+      await route.continue()
+    })
+    await signIn(page, demoAccounts.student, demoPassword)
+    expect(sent?.headers['next-action']).toBeTruthy()
+
+    const forged = await page.request.post(sent!.url, {
+      headers: { ...sent!.headers, origin: 'https://evil.example', cookie: '' },
+      data: sent!.body,
+      maxRedirects: 0,
+    })
+    expect(forged.status()).toBeGreaterThanOrEqual(400)
+    expect(forged.headers()['set-cookie'] ?? '').not.toContain('payload-token')
+    await context.close()
+  })
+})
