@@ -163,7 +163,7 @@ try {
 
   const url = `${server.url}${marksPath}`
   const headers = { ...asParent, 'accept-encoding': acceptEncoding }
-  const speed = await loadTest({ url, connections: Number(values.connections), headers }, Number(values.duration))
+  const speed = await loadTest({ url, connections: Number(values.connections), headers }, Number(values.duration), server.pid)
   console.log(
     `\nGET ${marksPath} as ${demoAccounts.parent} (${child.full_name}, ${child.class}: ${child.pupils} pupils, ${child.published} published marks, ${child.own} of them the child's) — ${students} students, ${values.connections} connections, ${values.duration} s`,
   )
@@ -171,6 +171,11 @@ try {
     marks: { 'req/s': speed['req/s'], p50: ms(speed.p50), p95: ms(speed.p95), p99: ms(speed.p99), requests: speed.requests, 'non-2xx': speed.non2xx, errors: speed.errors },
   })
   console.log(`p95 ${ms(speed.p95)} — target < ${targets.p95} ms: ${speed.p95 < targets.p95 ? 'met' : 'target missed'}`)
+  if (speed.cpuPerRequest !== null)
+    // n connections each waiting for its answer, one Node process: a request waits for about n others' CPU.
+    console.log(
+      `Server CPU per request (next start): ${ms(speed.cpuPerRequest)}; with ${values.connections} connections on one process, a p95 under ${targets.p95} ms needs it under about ${ms(targets.p95 / Number(values.connections))}`,
+    )
   if (speed.errors) throw new Error(`${speed.errors} failed requests (${speed.non2xx} non-2xx) under load: the figures above are not the page's`)
 } finally {
   await server.stop()

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import hdr from 'hdr-histogram-js'
@@ -33,16 +34,31 @@ export const signIn = async (url: string, email: string) => {
   return ((await answer.json()) as { token: string }).token
 }
 
+/** The CPU time (user and system) a process has used, in ms, from /proc (ticks of 1/100 s); null elsewhere. */
+const cpuTime = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
+}
+
 /**
  * autocannon on one request for `duration` seconds after a 3 s warm-up, the latencies in an HDR
  * histogram (autocannon's own percentiles are whole milliseconds): requests/s, p50/p95/p99, and
- * the errors (failed connections and answers other than 2xx).
+ * the errors (failed connections and answers other than 2xx). Given the server's pid, also the
+ * CPU it spent per request: on a machine shared with other work, steadier than the latencies.
  */
-export const loadTest = async (options: autocannon.Options, duration: number) => {
+export const loadTest = async (options: autocannon.Options, duration: number, serverPid?: number) => {
   await autocannon({ ...options, duration: 3 })
   const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000, numberOfSignificantValueDigits: 3 })
+  const cpuBefore = serverPid ? cpuTime(serverPid) : null
   const result = await autocannon({ ...options, duration, histograms: { latencies } } as autocannon.Options)
+  const cpuAfter = serverPid ? cpuTime(serverPid) : null
   return {
+    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.total ? (cpuAfter - cpuBefore) / result.requests.total : null,
     'req/s': Math.round(result.requests.average),
     p50: latencies.getValueAtPercentile(50),
     p95: latencies.getValueAtPercentile(95),
