@@ -8,8 +8,8 @@
 import { parseArgs } from 'node:util'
 import { startServer } from '../scripts/server'
 import { withPayload } from '../src/db/prepare'
-import { demoAccounts, demoPassword } from '../src/seed/accounts'
-import { benchDatabase, ms } from './support'
+import { demoAccounts } from '../src/seed/accounts'
+import { benchDatabase, ms, signIn } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { rounds: { type: 'string', default: '15' } } })
 const rounds = Number(values.rounds)
@@ -38,12 +38,7 @@ const setup = await withPayload(async (payload) => {
 })
 
 const server = await startServer(3298, { DATABASE_URL: db.url })
-const login = await fetch(`${server.url}/api/users/login`, {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ email: demoAccounts.teacher, password: demoPassword }),
-})
-const token = ((await login.json()) as { token: string }).token
+const token = await signIn(server.url, demoAccounts.teacher)
 const post = async (path: string, body: unknown) => {
   const started = performance.now()
   const answer = await fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }, body: JSON.stringify(body) })

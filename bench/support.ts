@@ -1,19 +1,102 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import autocannon from 'autocannon'
+import hdr from 'hdr-histogram-js'
 import type pg from 'pg'
 import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
+import { demoPassword } from '../src/seed/accounts'
 
-/** A fresh database with the demo school, on an embedded server of its own (or DATABASE_URL's server). */
-export const benchDatabase = async (name: string) => {
+/**
+ * A fresh database with the demo school, on an embedded server of its own (or DATABASE_URL's server).
+ * A bench that may run beside another one (another worktree's, on this machine) names its own
+ * folder and port: the embedded server's port is the machine's, not the checkout's.
+ */
+export const benchDatabase = async (name: string, server: { folder: string; port: number } = { folder: 'postgres-bench', port: 54359 }) => {
   process.env.PAYLOAD_SECRET ||= 'kelasi-bench-secret'
-  const db = await freshDatabase({ folder: path.join(dataFolder, 'postgres-bench'), port: 54359, name: `kelasi_bench_${name}` })
+  const db = await freshDatabase({ folder: path.join(dataFolder, server.folder), port: server.port, name: `kelasi_bench_${name}` })
   process.env.SMTP_PORT ||= '2599'
   await prepareDatabase({ demo: true })
   return db
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`
+
+/** A demo account's JWT on the running app (`Authorization: JWT …`, or the `payload-token` cookie's value). */
+export const signIn = async (url: string, email: string) => {
+  const answer = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  })
+  if (!answer.ok) throw new Error(`Signing in as ${email}: ${answer.status} ${await answer.text()}`)
+  return ((await answer.json()) as { token: string }).token
+}
+
+/** The CPU time (user and system) a process has used, in ms, from /proc (ticks of 1/100 s); null elsewhere. */
+const cpuTime = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
+}
+
+/**
+ * autocannon on one request for `duration` seconds after a 3 s warm-up, the latencies in an HDR
+ * histogram (autocannon's own percentiles are whole milliseconds): requests/s, p50/p95/p99, and
+ * the errors (failed connections and answers other than 2xx). Given the server's pid, also the
+ * CPU it spent per request: on a machine shared with other work, steadier than the latencies.
+ */
+export const loadTest = async (options: autocannon.Options, duration: number, serverPid?: number) => {
+  await autocannon({ ...options, duration: 3 })
+  const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000, numberOfSignificantValueDigits: 3 })
+  const cpuBefore = serverPid ? cpuTime(serverPid) : null
+  const result = await autocannon({ ...options, duration, histograms: { latencies } } as autocannon.Options)
+  const cpuAfter = serverPid ? cpuTime(serverPid) : null
+  return {
+    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.total ? (cpuAfter - cpuBefore) / result.requests.total : null,
+    'req/s': Math.round(result.requests.average),
+    p50: latencies.getValueAtPercentile(50),
+    p95: latencies.getValueAtPercentile(95),
+    p99: latencies.getValueAtPercentile(99),
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx,
+    non2xx: result.non2xx,
+  }
+}
+
+/**
+ * The demo school grown to `total` students, set-based: the rows a school would have after
+ * importing its registers (matricules `BENCH-n`, not enrolled), each with one of the school's
+ * guardians that has no account, so the demo families keep exactly their own children.
+ * Returns how many students the database then holds.
+ */
+export const growDemoSchool = async (client: pg.Client, total: number) => {
+  const { rows: [school] } = await client.query("select id from schools where code = 'CSMA'")
+  const { rows: [{ count }] } = await client.query('select count(*)::int as count from students')
+  await client.query(
+    `insert into students (school_id, matricule, last_name, post_name, first_name, full_name, sex, birth_date, birth_place)
+     select $1, 'BENCH-' || g, (array['MUKENDI','KABONGO','NGOY','LUMBU','MBUYI'])[1 + g % 5], 'KIALA',
+            (array['Grâce','Joseph','Ruth','Patrick'])[1 + g % 4], 'BENCH ' || g, (array['M','F'])[1 + g % 2]::enum_students_sex,
+            date '2012-01-01' + (g % 2000), 'Kinshasa'
+     from generate_series(1, $2::int) g`,
+    [school.id, total - count],
+  )
+  await client.query(
+    `insert into students_rels ("order", parent_id, path, guardians_id)
+     select 1, s.id, 'guardians', g.ids[1 + s.id % array_length(g.ids, 1)]
+     from students s, (select array_agg(id) ids from guardians where school_id = $1 and user_id is null) g
+     where s.matricule like 'BENCH-%'`,
+    [school.id],
+  )
+  await client.query('analyze')
+  const { rows: [{ students }] } = await client.query('select count(*)::int as students from students')
+  return students as number
+}
 
 /** The benches' school and its 2026-2027 year, written straight to the tables. */
 export const benchSchoolYear = async (client: pg.Client) => {

@@ -30,6 +30,8 @@ export const startServer = async (port: number, env: Record<string, string> = {}
   }
   return {
     url,
+    /** The `next start` process (benches read its CPU time). */
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       Promise.all(
