@@ -8,7 +8,9 @@ import type { ID } from '../access/ids'
 export const perRequest = <T>(req: PayloadRequest, key: string, load: () => Promise<T>): Promise<T> => {
   const context = req.context as Record<string, unknown>
   const slot = `kelasi:${key}`
-  if (!context[slot]) context[slot] = load()
+  // Saved before the lookup starts: a Payload call given `req` swaps in a copy of req.context, and an
+  // answer saved after it would land in the old copy, so the next question would be asked again.
+  if (!context[slot]) context[slot] = Promise.resolve().then(load)
   return context[slot] as Promise<T>
 }
 
