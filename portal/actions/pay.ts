@@ -16,6 +16,10 @@ export async function payInvoice(locale: Locale, student: string, invoiceId: str
   if (!user) redirect(`/${locale}/login?next=${back}`)
   const req = await localReq(payload, locale, user)
   const values = kept(form, 'phone', 'operator')
+  // The form's own attempt key: the same form sent twice on a slow line prompts the phone once;
+  // another number or operator is another attempt.
+  const attempt = String(form.get('attempt') ?? '')
+  if (/^[\w-]{8,64}$/.test(attempt)) req.headers.set('idempotency-key', `${attempt}:${values.phone.replace(/\D/g, '')}:${values.operator}`)
   let next: string
   try {
     const invoice = await payload.findByID({ collection: 'invoices', id: invoiceId, depth: 0, overrideAccess: false, req })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getTranslations } from 'next-intl/server'
 import type { Invoice, Payment } from '../../payload-types'
 import { operators } from '../../src/payments/provider'
@@ -99,6 +100,7 @@ export const Invoices = async ({ locale, id, pending, paid }: { locale: Locale; 
                     <div className="mt-4 grid gap-4 border-t border-slate-300 pt-4 md:grid-cols-2">
                       <ActionForm action={payInvoice.bind(null, locale, String(child.id), String(invoice.id), 'mobileMoney')} errorTitle={f('errorTitle')} prefix={`mm${invoice.id}-`} className="space-y-3">
                         <h3 className="font-semibold">{t('payMobile', { amount: formatMoney(locale, invoice.balance, invoice.currency) })}</h3>
+                        <input type="hidden" name="attempt" value={randomUUID()} />
                         <Field name="phone" type="tel" label={t('phone')} hint={t('phoneHint')} autoComplete="tel" inputMode="tel" required />
                         <SelectField name="operator" label={t('operator')} choices={[{ value: '', label: t('operatorFromPhone') }, ...operators.map((o) => ({ value: o, label: t(`operators.${o}`) }))]} />
                         <Submit>{t('payMobileSubmit')}</Submit>
@@ -107,6 +109,7 @@ export const Invoices = async ({ locale, id, pending, paid }: { locale: Locale; 
                         <ActionForm action={payInvoice.bind(null, locale, String(child.id), String(invoice.id), 'card')} errorTitle={f('errorTitle')} prefix={`card${invoice.id}-`} className="space-y-3">
                           <h3 className="font-semibold">{t('payCard')}</h3>
                           <p className="text-sm text-slate-700">{t('payCardHint')}</p>
+                          <input type="hidden" name="attempt" value={randomUUID()} />
                           <Submit>{t('payCardSubmit')}</Submit>
                         </ActionForm>
                       ) : null}
