@@ -45,7 +45,7 @@ export const marksOf = async (member: FamilyMember, child: Child, asked?: string
     terms.docs[0]
   if (!term) return { terms: [], term: null, subjects: [], overall: null }
 
-  const results = await loadClassResults(req, child.class.id, { term: term.id })
+  const results = await loadClassResults(req, child.class.id, { term: term.id }, { terms: terms.docs })
   const line = results.students[0] as Record<string, unknown> | undefined
   const part = rdcPeriods.find((p) => p === term.code?.trim().toUpperCase()) as RdcPart | undefined
   const ofTerm = grades.docs.filter((g) => String(idOf(g.term as never)) === String(term.id))
