@@ -6,7 +6,7 @@
  * Speed: autocannon on a child's marks page as the demo parent, signed in by the `payload-token`
  * cookie as a browser is.
  * A child's page not built yet (404) is shown as absent. Options: --duration <s> (default 15),
- * --connections <n> (default 20).
+ * --connections <n> (default 20), --port <n> (default 3333; another session's app may hold it).
  */
 import http from 'node:http'
 import { parseArgs } from 'node:util'
@@ -18,7 +18,7 @@ import { benchDatabase, growDemoSchool, loadTest, ms, signIn } from './support'
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
-  options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '20' } },
+  options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '20' }, port: { type: 'string', default: '3333' } },
 })
 const total = 5000
 const targets = { marksKB: 150, p95: 150 }
@@ -94,7 +94,7 @@ const assetsOf = (html: string) => {
   return { css: [...css], js: [...js].filter((src) => !noModule.has(src)), noModule: [...noModule] }
 }
 
-const server = await startServer(3333, { DATABASE_URL: db.url })
+const server = await startServer(Number(values.port), { DATABASE_URL: db.url })
 const fetched = new Map<string, Promise<Answer>>()
 const asset = (path: string) => {
   if (!fetched.has(path)) fetched.set(path, get(`${server.url}${path}`))

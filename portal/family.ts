@@ -30,25 +30,30 @@ export const children = async (member: FamilyMember, where?: Where): Promise<Chi
     req,
   })
   if (!students.docs.length) return []
+  // Ids only, then the classes in one read: at depth 1 Payload would also load each student again, with its access rule.
   const enrollments = await payload.find({
     collection: 'enrollments',
     where: { student: { in: students.docs.map((s) => s.id) }, status: { equals: 'active' } },
     select: { student: true, class: true },
-    populate: { classes: { name: true, schoolYear: true } },
-    depth: 1,
+    depth: 0,
     pagination: false,
     overrideAccess: false,
     req,
   })
+  const classIds = [...new Set(enrollments.docs.map((row) => idOf(row.class as never)).filter((id) => id != null))]
+  const classes = classIds.length
+    ? (await payload.find({ collection: 'classes', where: { id: { in: classIds } }, select: { name: true, schoolYear: true }, depth: 0, pagination: false, overrideAccess: false, req })).docs
+    : []
   return students.docs.map((student: Partial<Student>) => {
-    const klass = enrollments.docs.find((row) => String(idOf(row.student as never)) === String(student.id))?.class as Class | undefined
+    const enrolled = enrollments.docs.find((row) => String(idOf(row.student as never)) === String(student.id))
+    const klass = enrolled && (classes.find((c) => String(c.id) === String(idOf(enrolled.class as never))) as Partial<Class> | undefined)
     const school = student.school as School
     return {
       id: student.id!,
       fullName: student.fullName ?? '',
       matricule: student.matricule ?? '',
       school: { id: school?.id, name: school?.name ?? '' },
-      class: klass && typeof klass === 'object' ? { id: klass.id, name: klass.name, schoolYear: idOf(klass.schoolYear as never)! } : null,
+      class: klass ? { id: klass.id!, name: klass.name ?? '', schoolYear: idOf(klass.schoolYear as never)! } : null,
     }
   })
 }

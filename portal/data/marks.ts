@@ -26,11 +26,16 @@ export const marksOf = async (member: FamilyMember, child: Child, asked?: string
       collection: 'grades',
       where: { student: { equals: child.id }, class: { equals: child.class.id }, published: { equals: true } },
       select: { evaluation: true, status: true, score: true, comment: true, term: true, subject: true },
-      populate: { evaluations: { title: true, date: true, kind: true, maximum: true } },
-      depth: 1,
+      depth: 0,
       ...as,
     }),
   ])
+  // The evaluations in one read of our own: at depth 1 Payload would also load each mark's subject and term, used here as ids.
+  const evaluationIds = [...new Set(grades.docs.map((g) => idOf(g.evaluation as never)).filter((id) => id != null))]
+  const evaluations = evaluationIds.length
+    ? (await payload.find({ collection: 'evaluations', where: { id: { in: evaluationIds } }, select: { title: true, date: true, kind: true, maximum: true }, depth: 0, ...as })).docs
+    : []
+  const evaluationOf = new Map(evaluations.map((e) => [String(e.id), e as Evaluation]))
   const withMarks = new Set(grades.docs.map((g) => String(idOf(g.term as never))))
   const today = new Date().toISOString()
   const term =
@@ -40,16 +45,16 @@ export const marksOf = async (member: FamilyMember, child: Child, asked?: string
     terms.docs[0]
   if (!term) return { terms: [], term: null, subjects: [], overall: null }
 
-  const results = await loadClassResults(req, child.class.id, { term: term.id })
+  const results = await loadClassResults(req, child.class.id, { term: term.id }, { terms: terms.docs })
   const line = results.students[0] as Record<string, unknown> | undefined
   const part = rdcPeriods.find((p) => p === term.code?.trim().toUpperCase()) as RdcPart | undefined
   const ofTerm = grades.docs.filter((g) => String(idOf(g.term as never)) === String(term.id))
 
   const subjects: SubjectMarks[] = results.subjects.map((subject, j) => {
     const marks = ofTerm
-      .filter((g) => String(idOf(g.subject as never)) === String(subject.id))
+      .filter((g) => String(idOf(g.subject as never)) === String(subject.id) && evaluationOf.has(String(idOf(g.evaluation as never))))
       .map((g) => {
-        const evaluation = g.evaluation as Evaluation
+        const evaluation = evaluationOf.get(String(idOf(g.evaluation as never)))!
         return { id: g.id, title: evaluation.title, date: evaluation.date, kind: evaluation.kind, status: g.status, score: g.score ?? null, maximum: evaluation.maximum, comment: g.comment ?? null }
       })
       .sort((a, b) => a.date.localeCompare(b.date))

@@ -9,7 +9,7 @@ import { APIError, type PayloadRequest, type Where } from 'payload'
 import { idOf, type ID } from '../access/ids'
 import { schoolsOf } from '../access/predicates'
 import { childIds, selfStudentIds, taughtClassIds, taughtPairs, within } from '../access/scopes'
-import type { GradeRecord } from '../domain/results'
+import type { GradeRecord, TermRecord } from '../domain/results'
 import { hasAnyRole } from '../domain/roles'
 import { tReq } from '../i18n'
 import { invalid } from '../../hooks/invalid'
@@ -55,8 +55,17 @@ const gradesOf = async (req: PayloadRequest, where: Where, asCaller: boolean) =>
   return found.docs as unknown as GradeRecord[]
 }
 
-/** A class's results as the caller may see them; `system` (a scheduled job, no user) sees them whole. */
-export const loadClassResults = async (req: PayloadRequest, classId: ID, query: ResultsQuery = {}, options: { system?: boolean } = {}) => {
+/**
+ * A class's results as the caller may see them; `system` (a scheduled job, no user) sees them
+ * whole. `terms`: the class's year's terms in order, when the caller has just read them (the
+ * portal's marks page): the same rows, not read a second time.
+ */
+export const loadClassResults = async (
+  req: PayloadRequest,
+  classId: ID,
+  query: ResultsQuery = {},
+  options: { system?: boolean; terms?: TermRecord[] } = {},
+) => {
   const klass = await req.payload.findByID({ collection: 'classes', id: classId, depth: 0, overrideAccess: Boolean(options.system), req })
   const view: View | null = options.system ? { kind: 'full' } : await viewOf(req, klass)
   if (!view) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
@@ -73,7 +82,7 @@ export const loadClassResults = async (req: PayloadRequest, classId: ID, query: 
       depth: 1,
     }),
     req.payload.find({ collection: 'subjects', where: { level: { equals: idOf(klass.level) } }, sort: 'order', ...system }),
-    req.payload.find({ collection: 'terms', where: { schoolYear: { equals: year } }, sort: 'order', select: { code: true }, ...system }),
+    options.terms ? { docs: options.terms } : req.payload.find({ collection: 'terms', where: { schoolYear: { equals: year } }, sort: 'order', select: { code: true }, ...system }),
   ])
   const scheme = (school.gradingScheme ?? 'rdc') as Scheme
   const selection = selectionOf(scheme, terms.docs, query)
