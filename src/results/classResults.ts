@@ -70,42 +70,44 @@ export const loadClassResults = async (
   const view: View | null = options.system ? { kind: 'full' } : await viewOf(req, klass)
   if (!view) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
   const year = idOf(klass.schoolYear)!
-  const system = { req, depth: 0, pagination: false, overrideAccess: true } as const
-  const [school, enrolled, subjects, terms] = await Promise.all([
-    req.payload.findByID({ collection: 'schools', id: idOf(klass.school)!, depth: 0, overrideAccess: true, req }),
-    req.payload.find({
-      collection: 'enrollments',
-      where: { class: { equals: klass.id }, status: { in: countedStatuses } },
-      select: { student: true },
-      populate: { students: { fullName: true } },
-      ...system,
-      depth: 1,
-    }),
-    req.payload.find({ collection: 'subjects', where: { level: { equals: idOf(klass.level) } }, sort: 'order', ...system }),
-    options.terms ? { docs: options.terms } : req.payload.find({ collection: 'terms', where: { schoolYear: { equals: year } }, sort: 'order', select: { code: true }, ...system }),
+  // What the system reads around the marks (the school's scheme, the pupils' names, the
+  // subjects, the evaluations): at the adapter level, only the columns used. No access applies
+  // to these reads and no hook reads these fields, and Payload's document pipeline was a third
+  // of a family's marks page.
+  const rows = <T>(collection: string, where: Where, select: Record<string, true>, sort?: string) =>
+    req.payload.db.find({ collection: collection as 'schools', where, select, sort, limit: 0, pagination: false, req }).then((found) => found.docs as unknown as T[])
+  const [[school], enrolled, subjects, terms] = await Promise.all([
+    rows<{ gradingScheme?: string | null }>('schools', { id: { equals: idOf(klass.school)! } }, { gradingScheme: true }),
+    rows<{ student: ID }>('enrollments', { class: { equals: klass.id }, status: { in: countedStatuses } }, { student: true }),
+    rows<{ id: ID; name: string; coefficient: number; maxima?: { schoolYear: unknown; periodMaximum: number }[] | null }>(
+      'subjects',
+      { level: { equals: idOf(klass.level) } },
+      { name: true, coefficient: true, maxima: true },
+      'order',
+    ),
+    options.terms ?? rows<TermRecord>('terms', { schoolYear: { equals: year } }, { code: true }, 'order'),
   ])
   const scheme = (school.gradingScheme ?? 'rdc') as Scheme
-  const selection = selectionOf(scheme, terms.docs, query)
+  const selection = selectionOf(scheme, terms, query)
   if ('problem' in selection) throw invalid(req, [{ path: selection.path, message: tReq(req, `errors.results.${selection.problem}`) }])
 
-  const students = enrolled.docs
-    .map((row) => ({ id: idOf(row.student as never)!, fullName: (row.student as { fullName?: string })?.fullName ?? '' }))
-    .sort(byName)
+  const pupils = enrolled.map((row) => idOf(row.student as never)!)
+  const names = pupils.length ? await rows<{ id: ID; fullName?: string | null }>('students', { id: { in: pupils } }, { fullName: true }) : []
+  const students = names.map((pupil) => ({ id: pupil.id, fullName: pupil.fullName ?? '' })).sort(byName)
   const mine = view.kind === 'family' ? students.filter((student) => view.students.includes(String(student.id))) : students
   // A family sees a class only through a child in it; staff see an empty class as empty.
   if (view.kind === 'family' && !mine.length) throw new APIError(tReq(req, 'errors.results.forbidden'), 403, null, true)
-  const shown = view.kind === 'teacher' ? subjects.docs.filter((subject) => view.subjects.includes(String(subject.id))) : subjects.docs
+  const shown = view.kind === 'teacher' ? subjects.filter((subject) => view.subjects.includes(String(subject.id))) : subjects
   const publishedOnly = view.kind === 'family' || Boolean(query.publishedOnly)
   const published: Where[] = publishedOnly ? [{ published: { equals: true } }] : []
   const [evaluations, grades] = await Promise.all([
     shown.length
-      ? req.payload.find({
-          collection: 'evaluations',
-          where: { and: [{ class: { equals: klass.id } }, { subject: { in: shown.map((subject) => subject.id) } }, ...published] },
-          select: { subject: true, term: true, maximum: true, coefficient: true },
-          ...system,
-        })
-      : { docs: [] },
+      ? rows<{ id: ID; subject: ID; term: ID; maximum: number; coefficient?: number | null }>(
+          'evaluations',
+          { and: [{ class: { equals: klass.id } }, { subject: { in: shown.map((subject) => subject.id) } }, ...published] },
+          { subject: true, term: true, maximum: true, coefficient: true },
+        )
+      : [],
     gradesOf(req, { and: [{ class: { equals: klass.id } }, ...published] }, !options.system && view.kind !== 'family'),
   ])
   const figures = classFigures(
@@ -113,8 +115,8 @@ export const loadClassResults = async (
     {
       students,
       subjects: shown.map((subject) => ({ id: subject.id, name: subject.name, coefficient: subject.coefficient, periodMaximum: periodMaximumOf(subject.maxima, year) })),
-      terms: terms.docs,
-      evaluations: evaluations.docs.map((e) => ({ id: e.id, subject: idOf(e.subject)!, term: idOf(e.term)!, maximum: e.maximum, coefficient: e.coefficient ?? 1 })),
+      terms,
+      evaluations: evaluations.map((e) => ({ id: e.id, subject: idOf(e.subject)!, term: idOf(e.term)!, maximum: e.maximum, coefficient: e.coefficient ?? 1 })),
       grades,
     },
     selection,
