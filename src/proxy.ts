@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server'
+import { defaultLocale, isLocale, languageCookie } from '../portal/i18n/locales'
 import { t } from './i18n'
 
 /** JSON bodies above this are refused before anything reads them; uploads have their own limit. */
@@ -8,7 +9,10 @@ const maxUploadBytes = Number(process.env.KELASI_MAX_UPLOAD_BYTES || 10 * 1024 *
 const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} Mio`
 
 /** The portal's language: the one remembered by its cookie, French otherwise. */
-const rememberedLanguage = (request: NextRequest) => (request.cookies.get('kelasi-language')?.value === 'en' ? 'en' : 'fr')
+const rememberedLanguage = (request: NextRequest) => {
+  const remembered = request.cookies.get(languageCookie)?.value
+  return isLocale(remembered) ? remembered : defaultLocale
+}
 
 /**
  * Payload ignores its cookie on a cross-site request. Opening a page or a PDF from a link in an

@@ -1,6 +1,7 @@
 'use server'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
+import { APIError } from 'payload'
 import { inTransaction } from '../../src/db/transaction'
 import { idOf } from '../../src/access/ids'
 import type { Locale } from '../i18n/locales'
@@ -32,7 +33,7 @@ export async function justifyAbsence(locale: Locale, student: string, record: st
   try {
     await inTransaction(req, async () => {
       const absence = await payload.findByID({ collection: 'attendance', id: record, depth: 0, overrideAccess: false, req })
-      if (String(idOf(absence.student as never)) !== student) throw new Error('not this child')
+      if (String(idOf(absence.student as never)) !== student) throw new APIError(t('notFound'), 404)
       const document = attached
         ? await payload.create({
             collection: 'media',
@@ -51,7 +52,6 @@ export async function justifyAbsence(locale: Locale, student: string, record: st
       })
     })
   } catch (error) {
-    if (error instanceof Error && error.message === 'not this child') return { errors: [{ path: 'form', message: t('notFound') }], values }
     return refusal(error, values)
   }
   redirect(`/${locale}/students/${student}/attendance?justified=${record}#record-${record}`)

@@ -13,6 +13,7 @@ import type { Change } from '../domain/audit'
 import { fullName } from '../domain/names'
 import { t } from '../i18n'
 import { inserter } from '../db/bulk'
+import { adapterRows } from '../db/rows'
 import { inTransaction } from '../db/transaction'
 import { writeAudit, clientIP } from '../../hooks/audit'
 import { SheetError } from '../sheets/errors'
@@ -100,24 +101,21 @@ const mayImport = async (req: PayloadRequest, school: ID) => {
   return true
 }
 
-const all = <T>(payload: Payload, req: PayloadRequest, collection: 'classes' | 'students' | 'guardians' | 'enrollments' | 'school-years', where: Where, select: Record<string, true>) =>
-  payload.db.find<T>({ collection, where, select, limit: 0, pagination: false, req }).then((found) => found.docs)
-
 /** What the plan needs, in five queries: the current year, its classes, the students named, the guardians, the enrollments. */
-const loadContext = async (payload: Payload, req: PayloadRequest, school: ID, matricules: string[], classCode: string | undefined, language: unknown) => {
-  const [year] = await all<{ id: ID; startDate?: string }>(payload, req, 'school-years', { school: { equals: school }, current: { equals: true } }, { id: true, startDate: true })
+const loadContext = async (req: PayloadRequest, school: ID, matricules: string[], classCode: string | undefined, language: unknown) => {
+  const [year] = await adapterRows<{ id: ID; startDate?: string }>(req, 'school-years', { school: { equals: school }, current: { equals: true } }, { id: true, startDate: true })
   if (!year) throw refusal(language, t(language, 'errors.noCurrentYear'), 404)
   const inSchool = { school: { equals: school } }
-  const classes = await all<Context['classes'][number]>(payload, req, 'classes', { ...inSchool, schoolYear: { equals: year.id } }, { id: true, name: true, code: true, capacity: true })
+  const classes = await adapterRows<Context['classes'][number]>(req, 'classes', { ...inSchool, schoolYear: { equals: year.id } }, { id: true, name: true, code: true, capacity: true })
   const classOption = classCode ? classes.find((klass) => [klass.code, klass.name].some((name) => normaliseHeader(name) === normaliseHeader(classCode))) : undefined
   if (classCode && !classOption) throw refusal(language, t(language, 'errors.import.unknownClassOption', { class: classCode }))
   const students = matricules.length
-    ? await all<Context['students'][number]>(payload, req, 'students', { ...inSchool, matricule: { in: matricules } }, {
+    ? await adapterRows<Context['students'][number]>(req, 'students', { ...inSchool, matricule: { in: matricules } }, {
         id: true, matricule: true, lastName: true, postName: true, firstName: true, sex: true, birthDate: true, birthPlace: true, guardians: true,
       })
     : []
-  const guardians = await all<Context['guardians'][number]>(payload, req, 'guardians', inSchool, { id: true, lastName: true, postName: true, firstName: true, phone: true, email: true })
-  const active = await all<{ student: ID; class: ID }>(payload, req, 'enrollments', { ...inSchool, schoolYear: { equals: year.id }, status: { equals: 'active' } }, { student: true, class: true })
+  const guardians = await adapterRows<Context['guardians'][number]>(req, 'guardians', inSchool, { id: true, lastName: true, postName: true, firstName: true, phone: true, email: true })
+  const active = await adapterRows<{ student: ID; class: ID }>(req, 'enrollments', { ...inSchool, schoolYear: { equals: year.id }, status: { equals: 'active' } }, { student: true, class: true })
   const context: Context = {
     classes,
     classOption,
@@ -166,7 +164,7 @@ export const runImport = async (payload: Payload, options: ImportOptions) => {
   const language = req.i18n?.language
   if (!(await mayImport(req, options.school))) throw new APIError(t(language, 'errors.import.forbidden'), 403)
   const sheet = await readClassList(options.file, language)
-  const { context, year } = await loadContext(payload, req, options.school, sheet.records.map((record) => record.matricule), options.classCode, language)
+  const { context, year } = await loadContext(req, options.school, sheet.records.map((record) => record.matricule), options.classCode, language)
   const plan = planImport(sheet, context)
   const total = plan.rows.length
   options.onProgress?.(options.dryRun ? total : 0, total)

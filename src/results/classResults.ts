@@ -5,10 +5,11 @@
  * statistics need the class's published marks, so those are read for them and only their own
  * lines leave this function, as on the printed report card.
  */
-import { APIError, type PayloadRequest, type Where } from 'payload'
+import { APIError, type CollectionSlug, type PayloadRequest, type Where } from 'payload'
 import { idOf, type ID } from '../access/ids'
 import { schoolsOf } from '../access/predicates'
 import { childIds, selfStudentIds, taughtClassIds, taughtPairs, within } from '../access/scopes'
+import { adapterRows } from '../db/rows'
 import type { GradeRecord, TermRecord } from '../domain/results'
 import { hasAnyRole } from '../domain/roles'
 import { tReq } from '../i18n'
@@ -44,15 +45,7 @@ const viewOf = async (req: PayloadRequest, klass: { id: ID; school: unknown }): 
 const gradesOf = async (req: PayloadRequest, where: Where, asCaller: boolean) => {
   const rule = asCaller ? await req.payload.collections.grades.config.access.read({ req }) : true
   if (rule === false) return []
-  const found = await req.payload.db.find({
-    collection: 'grades',
-    where: rule === true ? where : { and: [rule, where] },
-    select: { evaluation: true, student: true, status: true, score: true },
-    pagination: false,
-    limit: 0,
-    req,
-  })
-  return found.docs as unknown as GradeRecord[]
+  return adapterRows<GradeRecord>(req, 'grades', rule === true ? where : { and: [rule, where] }, { evaluation: true, student: true, status: true, score: true })
 }
 
 /**
@@ -74,8 +67,7 @@ export const loadClassResults = async (
   // subjects, the evaluations): at the adapter level, only the columns used. No access applies
   // to these reads and no hook reads these fields, and Payload's document pipeline was a third
   // of a family's marks page.
-  const rows = <T>(collection: string, where: Where, select: Record<string, true>, sort?: string) =>
-    req.payload.db.find({ collection: collection as 'schools', where, select, sort, limit: 0, pagination: false, req }).then((found) => found.docs as unknown as T[])
+  const rows = <T>(collection: CollectionSlug, where: Where, select: Record<string, true>, sort?: string) => adapterRows<T>(req, collection, where, select, sort)
   const [[school], enrolled, subjects, terms] = await Promise.all([
     rows<{ gradingScheme?: string | null }>('schools', { id: { equals: idOf(klass.school)! } }, { gradingScheme: true }),
     rows<{ student: ID }>('enrollments', { class: { equals: klass.id }, status: { in: countedStatuses } }, { student: true }),
