@@ -4,7 +4,8 @@
  * /_next/ (but the `nomodule` polyfills a phone never loads), fetched with `Accept-Encoding: br,
  * gzip` and counted as sent (compressed), and decoded.
  * Speed: autocannon on a child's marks page as the demo parent, signed in by the `payload-token`
- * cookie as a browser is.
+ * cookie as a browser is; then, under the same load, the floor of this machine: the login page
+ * (Next renders it and reads nothing) and `/api/users/me` (Payload's authentication alone).
  * A child's page not built yet (404) is shown as absent. Options: --duration <s> (default 15),
  * --connections <n> (default 20), --port <n> (default 3333; another session's app may hold it).
  */
@@ -161,22 +162,27 @@ try {
     `Marks page: ${kb(marks.wire)} KB compressed (HTML ${kb(marks.html.wire)}, CSS ${kb(marks.css.wire)}, JS ${kb(marks.js.wire)}; ${kb(marks.size)} KB decoded) — target < ${targets.marksKB} KB: ${kb(marks.wire) < targets.marksKB ? 'met' : 'target missed'}`,
   )
 
-  const url = `${server.url}${marksPath}`
   const headers = { ...asParent, 'accept-encoding': acceptEncoding }
-  const speed = await loadTest({ url, connections: Number(values.connections), headers }, Number(values.duration), server.pid)
+  const load = (path: string, extra: Record<string, string>) =>
+    loadTest({ url: `${server.url}${path}`, connections: Number(values.connections), headers: { 'accept-encoding': acceptEncoding, ...extra } }, Number(values.duration), server.pid)
+  const speed = await load(marksPath, headers)
+  // The floor on this machine: a page that reads nothing (the login form), and Payload's own cheapest authenticated answer.
+  const floor = { login: await load('/fr/login', {}), me: await load('/api/users/me', asParent) }
   console.log(
     `\nGET ${marksPath} as ${demoAccounts.parent} (${child.full_name}, ${child.class}: ${child.pupils} pupils, ${child.published} published marks, ${child.own} of them the child's) — ${students} students, ${values.connections} connections, ${values.duration} s`,
   )
-  console.table({
-    marks: { 'req/s': speed['req/s'], p50: ms(speed.p50), p95: ms(speed.p95), p99: ms(speed.p99), requests: speed.requests, 'non-2xx': speed.non2xx, errors: speed.errors },
+  const row = (s: typeof speed) => ({
+    'req/s': s['req/s'], p50: ms(s.p50), p95: ms(s.p95), p99: ms(s.p99), 'CPU/request': s.cpuPerRequest === null ? '—' : ms(s.cpuPerRequest), requests: s.requests, 'non-2xx': s.non2xx, errors: s.errors,
   })
+  console.table({ marks: row(speed), 'floor: /fr/login (no data)': row(floor.login), 'floor: GET /api/users/me': row(floor.me) })
   console.log(`p95 ${ms(speed.p95)} — target < ${targets.p95} ms: ${speed.p95 < targets.p95 ? 'met' : 'target missed'}`)
   if (speed.cpuPerRequest !== null)
     // n connections each waiting for its answer, one Node process: a request waits for about n others' CPU.
     console.log(
       `Server CPU per request (next start): ${ms(speed.cpuPerRequest)}; with ${values.connections} connections on one process, a p95 under ${targets.p95} ms needs it under about ${ms(targets.p95 / Number(values.connections))}`,
     )
-  if (speed.errors) throw new Error(`${speed.errors} failed requests (${speed.non2xx} non-2xx) under load: the figures above are not the page's`)
+  for (const [name, s] of Object.entries({ marks: speed, ...floor }))
+    if (s.errors) throw new Error(`${name}: ${s.errors} failed requests (${s.non2xx} non-2xx) under load: the figures above are not the page's`)
 } finally {
   await server.stop()
   await db.stop()
