@@ -250,4 +250,14 @@ describe('bad requests and sign-in', () => {
       await payload.update({ collection: 'users', id: secretariatUser.id, data: { enableAPIKey: false, apiKey: null } as never, ...system })
     }
   })
+
+  it('describes itself at /api/v1/openapi.json, to anyone, in the asked language', async () => {
+    const answer = await fetch(`${api}/openapi.json`, { headers: { 'Accept-Language': 'en' } })
+    expect(answer.status).toBe(200)
+    const doc = (await answer.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, unknown>> }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.servers[0].url).toBe(`${payload.config.serverURL}/api/v1`)
+    expect(Object.keys(doc.paths['/students'])).toEqual(expect.arrayContaining(['get', 'post']))
+    expect(Object.keys(doc.paths['/roll-calls'])).toEqual(['post'])
+  })
 })
