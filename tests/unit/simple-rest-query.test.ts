@@ -24,7 +24,7 @@ describe('listQuery', () => {
         },
         sort: undefined,
         start: 0,
-        end: 24,
+        end: 1,
       },
     })
   })
@@ -32,6 +32,14 @@ describe('listQuery', () => {
   it('sorts ascending or descending by a known field', () => {
     expect(query({ sort: ['fullName', 'DESC'] })).toMatchObject({ ok: true, query: { sort: '-fullName' } })
     expect(query({ sort: ['date', 'asc'] })).toMatchObject({ ok: true, query: { sort: 'date' } })
+  })
+
+  it('answers a list of ids whole when no range is given (getMany), any other list by its first 25', () => {
+    const ids = Array.from({ length: 60 }, (_, k) => k + 1)
+    expect(query({ filter: { id: ids } })).toMatchObject({ ok: true, query: { start: 0, end: 59 } })
+    expect(query({ filter: { id: ids }, range: [0, 9] })).toMatchObject({ ok: true, query: { start: 0, end: 9 } })
+    expect(query({ filter: { class: 3 } })).toMatchObject({ ok: true, query: { start: 0, end: 24 } })
+    expect(query({ filter: { id: Array.from({ length: 1001 }, (_, k) => k) } })).toEqual({ ok: false, problem: { param: 'range', code: 'rangeTooLarge', params: { max: 1000 } } })
   })
 
   it('takes an empty filter and an empty q as no condition', () => {
