@@ -1,6 +1,7 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import cron from 'node-cron'
 import type { Payload } from 'payload'
+import { queueNightlyBackup } from './backup'
 import { queueDailyBilling } from './dailyBilling'
 import { queuePendingPaymentsPoll } from './pollPendingPayments'
 import { queueInvoiceReminders } from './invoiceReminders'
@@ -22,7 +23,7 @@ const requeueAbandoned = async (payload: Payload) => {
 }
 
 /**
- * The worker: runs the Payload jobs queue (report cards, billing, reminders; later backups)
+ * The worker: runs the Payload jobs queue (report cards, billing, reminders, backups)
  * and the scheduled work. Stopping lets the jobs in hand finish first.
  */
 export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log }: Options = {}) => {
@@ -44,6 +45,9 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   // An hour later, once the day's penalties are on the invoices: the families' payment reminders.
   const reminders = () => queueInvoiceReminders(payload).catch((error) => log(`reminders not queued: ${(error as Error).message}`))
   const reminding = cron.schedule('0 7 * * *', reminders, { timezone: 'Africa/Kinshasa', name: 'invoice-reminders' })
+  // At night in Kinshasa, when nobody is entering marks or payments.
+  const backup = () => queueNightlyBackup(payload).catch((error) => log(`backup not queued: ${(error as Error).message}`))
+  const nightly = cron.schedule('0 2 * * *', backup, { timezone: 'Africa/Kinshasa', name: 'nightly-backup' })
   const loop = (async () => {
     const freed = await requeueAbandoned(payload).catch(() => 0)
     if (freed) log(`${freed} abandoned job(s) back in the queue`)
@@ -67,6 +71,7 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
       await morning.stop()
       await pendingPayments.stop()
       await reminding.stop()
+      await nightly.stop()
       wake()
       await loop
     },

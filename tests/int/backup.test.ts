@@ -12,6 +12,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import pg from 'pg'
 import { backupsIn, makeBackup, restoreBackup } from '../../src/backup/backup'
+import { queueNightlyBackup } from '../../src/jobs/backup'
 import { t } from '../../src/i18n'
 import { tinyPng } from '../support/fixtures'
 import { closeTestPayload, testPayload } from '../support/payload'
@@ -143,4 +144,23 @@ it('backs up and restores from the command line, with one JSON answer each', () 
     expect(restore.status).toBe(0)
     expect(JSON.parse(restore.stdout)).toMatchObject({ ok: true, command: 'restore', file: made.file, tables: made.tables, rows: made.rows, mediaFiles: made.mediaFiles })
   })
+})
+
+it('makes the night’s backup from the jobs queue, once a day however often it is queued', async () => {
+  const folder = fresh()
+  process.env.BACKUP_DIR = folder
+  try {
+    const day = new Date().toISOString().slice(0, 10)
+    await queueNightlyBackup(payload, day)
+    await queueNightlyBackup(payload, day)
+    const waiting = await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'nightlyBackup' }, completedAt: { exists: false } }, overrideAccess: true })
+    expect(waiting.totalDocs).toBe(1)
+    await payload.jobs.run({ where: { taskSlug: { equals: 'nightlyBackup' } } })
+    expect(await backupsIn(folder)).toHaveLength(1)
+    await queueNightlyBackup(payload, day)
+    await payload.jobs.run({ where: { taskSlug: { equals: 'nightlyBackup' } } })
+    expect(await backupsIn(folder)).toHaveLength(1)
+  } finally {
+    delete process.env.BACKUP_DIR
+  }
 })
