@@ -4,7 +4,7 @@ import { backupFolder, mediaFolder } from '../backup/settings'
 
 const stampDay = (day: string) => day.replace(/-/g, '')
 
-/** The night's backup into BACKUP_DIR (encrypted with BACKUP_KEY, the newest BACKUP_KEEP kept); once a day, however often it is queued. */
+/** The night's backup into BACKUP_DIR (encrypted with BACKUP_KEY, the newest BACKUP_KEEP kept); one a day (UTC), however often it is queued. */
 export const nightlyBackup: TaskConfig<'nightlyBackup'> = {
   slug: 'nightlyBackup',
   label: 'Nightly backup',
@@ -15,9 +15,10 @@ export const nightlyBackup: TaskConfig<'nightlyBackup'> = {
     { name: 'bytes', type: 'number' },
     { name: 'skipped', type: 'checkbox' },
   ],
-  handler: async ({ input }) => {
+  handler: async () => {
     const folder = backupFolder()
-    if ((await backupsIn(folder)).some((name) => name.startsWith(`kelasi-${stampDay(input.day)}`))) return { output: { skipped: true } }
+    const today = new Date().toISOString().slice(0, 10)
+    if ((await backupsIn(folder)).some((name) => name.startsWith(`kelasi-${stampDay(today)}`))) return { output: { skipped: true } }
     const made = await makeBackup({
       databaseUrl: process.env.DATABASE_URL!,
       mediaDir: mediaFolder(),
