@@ -15,10 +15,13 @@ export const rules = {
 
 export type RuleName = keyof typeof rules
 
+/** The request header the app server sets to the client's address (src/server/requests.ts); absent for the Local API of scripts and jobs. */
+export const clientHeader = 'x-kelasi-client'
+
 /**
- * The client's address from `X-Forwarded-For`: the server appends the address it saw, so the
- * last entry is the only one a client cannot write, or the one `trustedProxies` hops before it
- * when the app sits behind proxies. Null without the header (the Local API of scripts and jobs).
+ * The client's address from the hops a request came through (`X-Forwarded-For` then the
+ * socket's peer): the last is the only one a client cannot write, or the one `trustedProxies`
+ * hops before it when the app sits behind proxies that append to the header (KELASI_PROXY_HOPS).
  */
 export const clientAddress = (forwardedFor: string | null | undefined, trustedProxies = 0) => {
   const hops = (forwardedFor ?? '').split(',').map((hop) => hop.trim()).filter(Boolean)

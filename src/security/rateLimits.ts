@@ -1,6 +1,6 @@
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { APIError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
-import { clientAddress, retryAfter, rules, windowOf, type RuleName } from '../domain/rateLimits'
+import { clientHeader, retryAfter, rules, windowOf, type RuleName } from '../domain/rateLimits'
 import { tReq } from '../i18n'
 
 const drizzleOf = (req: PayloadRequest) => (req.payload.db as unknown as PostgresAdapter).drizzle
@@ -36,8 +36,8 @@ const forgive = async (req: PayloadRequest, name: RuleName, subject: string, now
     update kelasi_rate_limits set hits = greatest(hits - 1, 0) where key = ${`${name}:${subject}`} and window_start = ${windowOf(now, rules[name])}`)
 }
 
-/** The caller's address; none for the Local API of scripts and jobs, which are not limited. */
-const addressOf = (req: PayloadRequest) => clientAddress(req.headers?.get('x-forwarded-for'), Number(process.env.KELASI_TRUSTED_PROXIES || 0))
+/** The caller's address as the server saw it; none for the Local API of scripts and jobs, which are not limited. */
+const addressOf = (req: PayloadRequest) => req.headers?.get(clientHeader) || null
 
 const refuse = async (req: PayloadRequest, checks: [RuleName, string][]) => {
   const results = await Promise.all(checks.map(([name, subject]) => hit(req, name, subject)))

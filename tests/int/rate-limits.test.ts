@@ -2,10 +2,11 @@
  * Failed logins and password-reset e-mails are limited per client address and per account,
  * counted in the database (the same for every app process): past the limit a 429 that says when
  * to come back; successful logins do not add up. Addresses are unique to each run: the counters
- * outlive the test.
+ * outlive the test. The address is the header the app server sets (tests/e2e/processes.test.ts
+ * goes through it); here the handlers are called as that server calls them.
  */
 import type { Payload } from 'payload'
-import { rules } from '../../src/domain/rateLimits'
+import { clientHeader, rules } from '../../src/domain/rateLimits'
 import { t } from '../../src/i18n'
 import { demoAccounts, demoPassword } from '../support/accounts'
 import { rest } from '../support/http'
@@ -18,8 +19,8 @@ const address = () => `2001:db8:${run.slice(0, 4)}:${run.slice(4, 8)}::${(++n).t
 const unknownEmail = () => `personne-${run}-${++n}@kelasi.test`
 
 const login = (from: string, email: string, password = 'pas-le-bon-mot-de-passe') =>
-  rest('POST', '/users/login', { body: { email, password }, headers: { 'X-Forwarded-For': from, 'Accept-Language': 'fr' } })
-const forgot = (from: string, email: string) => rest('POST', '/users/forgot-password', { body: { email }, headers: { 'X-Forwarded-For': from } })
+  rest('POST', '/users/login', { body: { email, password }, headers: { [clientHeader]: from, 'Accept-Language': 'fr' } })
+const forgot = (from: string, email: string) => rest('POST', '/users/forgot-password', { body: { email }, headers: { [clientHeader]: from } })
 const limitMessage = /Trop de tentatives/
 
 beforeAll(async () => {

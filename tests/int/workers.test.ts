@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { backupsIn } from '../../src/backup/backup'
 import { queueNightlyBackup } from '../../src/jobs/backup'
 import { startWorker } from '../../src/jobs/worker'
+import { metricsText } from '../../src/metrics/registry'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 let payload: Payload
@@ -58,4 +59,6 @@ it('lets one worker lead, runs a job once, and hands over when the leader stops'
     await second.stop()
   }
   expect(logs.first.filter((line) => line.startsWith('leading'))).toHaveLength(1)
+  // Counted for the worker's /metrics: both runs, whichever worker ran them.
+  expect((await metricsText()).body).toMatch(/^kelasi_jobs_total\{task="nightlyBackup",outcome="success"\} [2-9]$/m)
 })
