@@ -61,7 +61,8 @@ export const takeRoll = async (req: PayloadRequest, body: RollBody) => {
     const now = new Date().toISOString()
     for (const entry of result.roll) {
       const current = byStudent.get(String(entry.student))
-      const fields = { status: entry.status, minutesLate: entry.minutesLate ?? null, note: entry.note ?? null }
+      // A note not sent stays (a pupil left present keeps what the secretariat wrote); an empty one removes it.
+      const fields = { status: entry.status, minutesLate: entry.minutesLate ?? null, note: entry.note === undefined ? (current?.note ?? null) : entry.note || null }
       if (current && current.status === fields.status && (current.minutesLate ?? null) === fields.minutesLate && (current.note ?? null) === fields.note) {
         counts.unchanged++
         continue

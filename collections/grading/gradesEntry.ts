@@ -28,7 +28,8 @@ const checkEntries = (req: PayloadRequest, entries: Entry[], students: Map<strin
     const score = status === 'scored' ? Number(entry.score) : null
     const problem = status === 'scored' ? (entry.score == null || entry.score === '' ? 'required' : scoreProblem(score!, maximum)) : null
     if (problem) return fail('score', `errors.score.${problem}`, { score: String(entry.score) })
-    marks.push({ student: idOf(entry.student as never)!, status: status as Mark['status'], score, comment: entry.comment?.trim() || null })
+    // No comment sent keeps the mark's own (saveGrades); an empty one removes it.
+    marks.push({ student: idOf(entry.student as never)!, status: status as Mark['status'], score, comment: entry.comment === undefined ? undefined : entry.comment?.trim() || null })
   })
   if (errors.length) throw invalid(req, errors)
   return marks

@@ -45,7 +45,8 @@ export const rollFor = (
       marked.set(id, {
         student,
         status: status as AttendanceStatus,
-        ...(note ? { note } : {}),
+        // An empty note is kept as sent: it removes the one recorded; no note at all leaves it.
+        ...(typeof note === 'string' ? { note: note.trim() } : {}),
         // Minutes of lateness mean nothing on another status.
         ...(status === 'late' && minutesLate != null ? { minutesLate } : {}),
       })

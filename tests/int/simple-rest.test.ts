@@ -216,6 +216,36 @@ describe('the whole-class saves', () => {
   })
 })
 
+describe('what a whole-class save leaves alone', () => {
+  it('keeps a mark’s comment and a pupil’s note that the save does not send, and removes them when sent empty', async () => {
+    const evaluation = await payload.create({
+      collection: 'evaluations',
+      data: { school: fx.schools.main.id, title: 'Fiche commentaires', class: fx.classes.taught.id, subject: fx.subjects.main.id, term: fx.terms.main.id, kind: 'test', date: '2026-11-22', maximum: 10 },
+      ...system,
+    })
+    made.evaluations.push(evaluation.id)
+    const pupil = fx.markSheets.main.pupils[0]
+    const commentOf = async () => (await payload.find({ collection: 'grades', where: { evaluation: { equals: evaluation.id }, student: { equals: pupil } }, ...system })).docs[0]?.comment ?? null
+    const sheet = (line: Record<string, unknown>) => teacher.update('mark-sheets', { id: evaluation.id, data: { grades: [{ student: pupil, ...line }] }, previousData: { id: evaluation.id } })
+    await sheet({ score: 6, comment: 'Bon travail' })
+    await sheet({ score: 7 })
+    expect(await commentOf()).toBe('Bon travail')
+    await sheet({ score: 7, comment: '' })
+    expect(await commentOf()).toBeNull()
+
+    const date = '2027-01-12'
+    const roll = (entries: unknown[]) => teacher.create('roll-calls', { data: { class: fx.classes.taught.id, date, halfDay: 'morning', entries } })
+    await roll([])
+    const row = (await payload.find({ collection: 'attendance', where: { student: { equals: pupil }, date: { equals: `${date}T00:00:00.000Z` } }, ...system })).docs[0]
+    await payload.update({ collection: 'attendance', id: row.id, data: { note: 'Arrivé avec sa mère' }, ...system })
+    await roll([])
+    expect((await payload.findByID({ collection: 'attendance', id: row.id, ...system })).note).toBe('Arrivé avec sa mère')
+    await roll([{ student: pupil, status: 'present', note: '' }])
+    expect((await payload.findByID({ collection: 'attendance', id: row.id, ...system })).note ?? null).toBeNull()
+    await payload.delete({ collection: 'attendance', where: { date: { equals: `${date}T00:00:00.000Z` } }, ...system })
+  })
+})
+
 describe('bad requests and sign-in', () => {
   it('names the parameter that is wrong', async () => {
     const token = await tokenFor(payload, demoAccounts.secretariat)
