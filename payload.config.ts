@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { collections } from './collections'
 import { auditFailedLogin } from './hooks/authAudit'
 import { jobs } from './src/jobs'
+import { simpleRestEndpoints } from './src/api/v1/endpoints'
 import { financeReportsEndpoint } from './src/reports/financeReports'
 import { emailAdapter } from './src/email/adapter'
 import { serverURL } from './src/email/templates'
@@ -20,7 +21,8 @@ export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || '',
   // Cookie authentication is honoured only for requests from these origins.
   csrf: [serverURL()],
-  cors: [serverURL()],
+  // ra-data-simple-rest names the rows it wants in a `Range` header, which needs a preflight.
+  cors: { origins: [serverURL()], headers: ['Range'] },
   admin: {
     user: 'users',
     meta: { titleSuffix: ' · Kelasi' },
@@ -38,8 +40,9 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   collections,
-  // Reports span several collections, so they answer at the root: /api/finance-reports/:report.
-  endpoints: [financeReportsEndpoint],
+  // Reports span several collections, so they answer at the root: /api/finance-reports/:report;
+  // so does the simple REST API, /api/v1/<resource>.
+  endpoints: [financeReportsEndpoint, ...simpleRestEndpoints],
   jobs,
   editor: lexicalEditor(),
   db: postgresAdapter({

@@ -34,6 +34,19 @@ const checkEntries = (req: PayloadRequest, entries: Entry[], students: Map<strin
   return marks
 }
 
+export type MarkSheet = { grades?: Entry[] }
+
+export const saveMarkSheet = async (req: PayloadRequest, id: string, body: MarkSheet) => {
+  if (!Array.isArray(body.grades)) throw invalid(req, [{ path: 'grades', message: tReq(req, 'errors.gradesListExpected') }])
+  const as = { req, overrideAccess: false, depth: 0 } as const
+  const evaluation = await req.payload.findByID({ collection: 'evaluations', id, ...as })
+  const students = await classStudents(req, idOf(evaluation.class)!)
+  const marks = checkEntries(req, body.grades, students, evaluation.maximum)
+  const counts = await saveGrades(req, evaluation, marks)
+  const saved = await req.payload.find({ collection: 'grades', where: { evaluation: { equals: evaluation.id } }, pagination: false, ...as })
+  return { evaluation: evaluation.id, ...counts, grades: saved.docs }
+}
+
 /**
  * A whole evaluation's marks in one request and one transaction: every line is checked first,
  * then saved by `saveGrades`. A refused line leaves every mark as it was.
@@ -43,14 +56,6 @@ export const gradesEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     needUser(req)
-    const body = await bodyOf<{ grades?: Entry[] }>(req)
-    if (!Array.isArray(body.grades)) throw invalid(req, [{ path: 'grades', message: tReq(req, 'errors.gradesListExpected') }])
-    const as = { req, overrideAccess: false, depth: 0 } as const
-    const evaluation = await req.payload.findByID({ collection: 'evaluations', id: String(req.routeParams?.id), ...as })
-    const students = await classStudents(req, idOf(evaluation.class)!)
-    const marks = checkEntries(req, body.grades, students, evaluation.maximum)
-    const counts = await saveGrades(req, evaluation, marks)
-    const saved = await req.payload.find({ collection: 'grades', where: { evaluation: { equals: evaluation.id } }, pagination: false, ...as })
-    return Response.json({ evaluation: evaluation.id, ...counts, grades: saved.docs })
+    return Response.json(await saveMarkSheet(req, String(req.routeParams?.id), await bodyOf<MarkSheet>(req)))
   },
 }

@@ -8,7 +8,8 @@
  */
 import type { Payload, TypedUser } from 'payload'
 import { demoAccounts, tokenFor, userFor } from '../support/accounts'
-import { graphqlChannel, localChannel, restChannel, type Channel } from '../support/channels'
+import { graphqlChannel, localChannel, restChannel, simpleRestChannel, type Channel } from '../support/channels'
+import { isResource } from '../../src/api/v1/resources'
 import { loadFixtures, tinyPng, type Fixtures } from '../support/fixtures'
 import { closeTestPayload, testPayload } from '../support/payload'
 
@@ -616,9 +617,10 @@ beforeAll(async () => {
 })
 afterAll(closeTestPayload)
 
-const channelsFor = (persona: Persona): Channel[] => {
+/** Every way in; the simple REST API for the collections it serves. */
+const channelsFor = (persona: Persona, slug?: string): Channel[] => {
   const caller = callers[persona]!
-  return [localChannel(payload, caller), restChannel(caller), graphqlChannel(caller)]
+  return [localChannel(payload, caller), restChannel(caller), graphqlChannel(caller), ...(slug && isResource(slug) ? [simpleRestChannel(caller)] : [])]
 }
 
 /** A record made as the system, for a persona to try to delete. */
@@ -645,7 +647,7 @@ describe.each(Object.entries(matrix))('%s', (slug, row) => {
       const fixtures = row.fixtures(fx)
       const ids = Object.values(fixtures).map((r) => r.id)
       const expected = (row.read[persona] ?? []).map((key) => fixtures[key].id).sort()
-      for (const channel of channelsFor(persona)) {
+      for (const channel of channelsFor(persona, slug)) {
         const listed = (await channel.list(slug, ids)).sort()
         expect({ channel: channel.name, listed }).toEqual({ channel: channel.name, listed: expected })
         for (const [key, record] of Object.entries(fixtures)) {
@@ -661,7 +663,7 @@ describe.each(Object.entries(matrix))('%s', (slug, row) => {
 
     it('updates exactly the records it may change', async () => {
       const fixtures = row.fixtures(fx)
-      for (const channel of channelsFor(persona)) {
+      for (const channel of channelsFor(persona, slug)) {
         for (const [key, record] of Object.entries(fixtures)) {
           const current = await payload.findByID({ collection: slug as 'students', id: record.id, depth: 0, overrideAccess: true })
           const outcome = await channel.update(slug, record.id, row.touch(current))
@@ -672,7 +674,7 @@ describe.each(Object.entries(matrix))('%s', (slug, row) => {
     })
 
     it(`creates ${row.create.includes(persona) ? 'in its school' : 'nothing'}`, async () => {
-      for (const channel of channelsFor(persona)) {
+      for (const channel of channelsFor(persona, slug)) {
         if (row.noCreateOver?.includes(channel.name)) continue
         const outcome = await channel.create(slug, row.newRecord(fx, ++counter))
         expect({ channel: channel.name, outcome }).toEqual({ channel: channel.name, outcome: row.create.includes(persona) ? 'ok' : 'refused' })
@@ -680,7 +682,7 @@ describe.each(Object.entries(matrix))('%s', (slug, row) => {
     })
 
     it(`deletes ${row.delete.includes(persona) ? 'in its school only' : 'nothing'}`, async () => {
-      for (const channel of channelsFor(persona)) {
+      for (const channel of channelsFor(persona, slug)) {
         const mine = await throwaway(slug, 'main')
         const outcome = await channel.remove(slug, mine)
         const allowed = row.delete.includes(persona) && !(slug === 'schools' && persona !== 'it')

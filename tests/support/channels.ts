@@ -3,14 +3,14 @@ import { stringify } from 'qs-esm'
 import { graphql, rest } from './http'
 
 /**
- * One interface over the three ways in: the Local API as a user (`overrideAccess: false`),
- * REST and GraphQL. Each answers what a user would see: ids listed, a record read or refused,
+ * One interface over the ways in: the Local API as a user (`overrideAccess: false`),
+ * REST, GraphQL and the simple REST API (/api/v1, for the collections it serves). Each answers what a user would see: ids listed, a record read or refused,
  * a write done or refused. Any other failure throws, so a bug never passes for a refusal.
  */
 export type Caller = { user?: TypedUser; token?: string }
 export type Outcome = 'ok' | 'refused'
 export type Channel = {
-  name: 'local' | 'rest' | 'graphql'
+  name: 'local' | 'rest' | 'graphql' | 'v1'
   list: (slug: string, ids: Id[]) => Promise<Id[]>
   read: (slug: string, id: Id) => Promise<Outcome>
   create: (slug: string, data: Record<string, unknown>) => Promise<Outcome>
@@ -82,6 +82,25 @@ export const restChannel = (caller: Caller): Channel => {
     },
     update: async (slug, id, data) => restOutcome(await rest('PATCH', `/${slug}/${id}`, { token, body: data }), [200]),
     remove: async (slug, id) => restOutcome(await rest('DELETE', `/${slug}/${id}`, { token }), [200]),
+  }
+}
+
+/** The simple REST API (ra-data-simple-rest's protocol) at /api/v1. */
+export const simpleRestChannel = (caller: Caller): Channel => {
+  const token = caller.token
+  return {
+    name: 'v1',
+    list: async (slug, ids) => {
+      const query = new URLSearchParams({ filter: JSON.stringify({ id: ids }), range: JSON.stringify([0, 499]) })
+      const result = await rest('GET', `/v1/${slug}?${query}`, { token })
+      if (refusedStatus.has(result.status)) return []
+      if (result.status !== 200) throw new Error(`Unexpected ${result.status}: ${JSON.stringify(result.body)}`)
+      return result.body.map((doc: { id: Id }) => doc.id)
+    },
+    read: async (slug, id) => restOutcome(await rest('GET', `/v1/${slug}/${id}`, { token }), [200]),
+    create: async (slug, data) => restOutcome(await rest('POST', `/v1/${slug}`, { token, body: data }), [201]),
+    update: async (slug, id, data) => restOutcome(await rest('PUT', `/v1/${slug}/${id}`, { token, body: data }), [200]),
+    remove: async (slug, id) => restOutcome(await rest('DELETE', `/v1/${slug}/${id}`, { token }), [200]),
   }
 }
 
