@@ -10,11 +10,11 @@ import { refusalOf, type Refusal } from './refusal'
 import { RefusalAlert } from './RefusalAlert'
 
 type Evaluation = { id: number; title: string; class: number; subject: number; date: string; maximum: number; coefficient?: number | null; published?: boolean | null }
-type Grade = { id: number; student: number; status: string; score?: number | null }
+type Grade = { id: number; student: number; status: string; score?: number | null; comment?: string | null }
 type Student = { id: number; fullName?: string | null; matricule?: string }
 const everything = { page: 1, perPage: 1000 }
 
-/** `/gradebook/:evaluationId`: the mark sheet of one evaluation, for the class's current pupils and anyone already marked. */
+/** `/gradebook/:evaluationId`: the mark sheet of one evaluation for the class's pupils. */
 export const Gradebook = () => {
   const translate = useTranslate()
   const notify = useNotify()
@@ -31,7 +31,8 @@ export const Gradebook = () => {
   const subject = useGetOne<{ id: number; name: string }>('subjects', { id: evaluation.data?.subject! }, { enabled: evaluation.data != null })
   const enrollments = useGetList<{ id: number; student: number }>('enrollments', { filter: { class: klass, status: 'active' }, pagination: everything }, { enabled: klass != null })
   const grades = useGetList<Grade>('grades', { filter: { evaluation: id }, pagination: everything })
-  const studentIds = [...new Set([...(enrollments.data ?? []).map((row) => row.student), ...(grades.data ?? []).map((grade) => grade.student)])]
+  // The sheet is the class's current pupils, as the server checks it; one who moved has their mark in their record.
+  const studentIds = (enrollments.data ?? []).map((row) => row.student)
   const students = useGetMany<Student>('students', { ids: studentIds }, { enabled: studentIds.length > 0 })
 
   const save = async (lines: [number, Line][]) => {

@@ -23,7 +23,7 @@ export const MarkRow = ({ student, line, maximum, onChange }: Props) => {
         size="small"
         value={line.text}
         disabled={line.status !== 'scored'}
-        onChange={(event) => onChange({ status: 'scored', text: event.target.value })}
+        onChange={(event) => onChange({ ...line, status: 'scored', text: event.target.value })}
         error={Boolean(problem)}
         helperText={problem ? translate(`kelasi.gradebook.problem.${problem}`, { maximum }) : ' '}
         placeholder={`/ ${maximum}`}
@@ -34,7 +34,7 @@ export const MarkRow = ({ student, line, maximum, onChange }: Props) => {
         exclusive
         size="small"
         value={line.status === 'scored' ? null : line.status}
-        onChange={(_, status: 'absent' | 'exempt' | null) => onChange({ status: status ?? 'scored', text: status ? '' : line.text })}
+        onChange={(_, status: 'absent' | 'exempt' | null) => onChange({ ...line, status: status ?? 'scored', text: status ? '' : line.text })}
         aria-label={name}
       >
         <ToggleButton value="absent" color="error" sx={{ minHeight: 40, ...focusRing }}>

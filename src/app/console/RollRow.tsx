@@ -26,7 +26,7 @@ export const RollRow = ({ student, mark, onChange }: Props) => {
         size="small"
         value={mark.status === 'excused' ? 'absent' : mark.status}
         // Pressing the status already chosen changes nothing (an excused absence stays excused).
-        onChange={(_, status: Mark['status'] | null) => status && onChange({ status, minutesLate: status === 'late' ? mark.minutesLate : null })}
+        onChange={(_, status: Mark['status'] | null) => status && onChange({ ...mark, status, minutesLate: status === 'late' ? mark.minutesLate : null })}
         aria-label={translate('kelasi.roll.status', { name })}
       >
         {rollStatuses.map((status) => (
@@ -41,7 +41,7 @@ export const RollRow = ({ student, mark, onChange }: Props) => {
           type="number"
           label={translate('kelasi.roll.minutesLate')}
           value={mark.minutesLate ?? ''}
-          onChange={(event) => onChange({ status: 'late', minutesLate: event.target.value === '' ? null : Math.max(0, Math.round(Number(event.target.value))) })}
+          onChange={(event) => onChange({ ...mark, status: 'late', minutesLate: event.target.value === '' ? null : Math.max(0, Math.round(Number(event.target.value))) })}
           slotProps={{ htmlInput: { min: 0, max: 600, inputMode: 'numeric', 'aria-label': `${translate('kelasi.roll.minutesLate')} — ${name}` } }}
           sx={{ width: 150 }}
         />

@@ -33,7 +33,7 @@ export const RollSheet = ({ students, saved, saving, onSave }: Props) => {
       </Box>
       <Paper elevation={3} sx={{ position: 'sticky', bottom: 0, zIndex: 2, p: 1, mt: 1 }}>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', flexWrap: 'wrap' }}>
-          <Button onClick={() => setMarks(new Map([...marks].map(([student, mark]) => [student, mark.status === 'excused' ? mark : present])))}>
+          <Button onClick={() => setMarks(new Map([...marks].map(([student, mark]) => [student, mark.status === 'excused' ? mark : { ...present, note: mark.note }])))}>
             {translate('kelasi.roll.allPresent')}
           </Button>
           <Button variant="contained" size="large" startIcon={<SaveIcon />} disabled={saving} onClick={() => onSave(marks)}>

@@ -1,10 +1,10 @@
 /** The roll as the teacher takes it: everyone present, exceptions tapped; what the roll-calls resource expects back. */
 export const rollStatuses = ['present', 'absent', 'late'] as const
 export type RollStatus = (typeof rollStatuses)[number] | 'excused'
-export type Mark = { status: RollStatus; minutesLate: number | null }
+export type Mark = { status: RollStatus; minutesLate: number | null; note?: string | null }
 export type Session = { slot: number | null; halfDay: 'morning' | 'afternoon' | null }
 
-type Recorded = { student: number; slot?: number | null; halfDay?: string | null; status: string; minutesLate?: number | null }
+type Recorded = { student: number; slot?: number | null; halfDay?: string | null; status: string; minutesLate?: number | null; note?: string | null }
 
 export const present: Mark = { status: 'present', minutesLate: null }
 
@@ -14,10 +14,10 @@ export const inSession = (record: Recorded, session: Session) =>
 
 /** The roll already saved for a session, by student. */
 export const savedRoll = (records: Recorded[], session: Session) =>
-  new Map(
+  new Map<number, Mark>(
     records
       .filter((record) => inSession(record, session))
-      .map((record) => [record.student, { status: record.status as RollStatus, minutesLate: record.minutesLate ?? null }]),
+      .map((record) => [record.student, { status: record.status as RollStatus, minutesLate: record.minutesLate ?? null, note: record.note ?? null }]),
   )
 
 /** An excused absence is still an absence in the counts. */
@@ -28,8 +28,16 @@ export const rollCounts = (marks: Mark[]) => ({
   total: marks.length,
 })
 
-/** Only the exceptions travel: the server saves everyone else present. */
+/**
+ * Only the exceptions travel: the server saves everyone else present, without a note. So a
+ * pupil's note already recorded travels too, or saving the roll again would wipe it.
+ */
 export const rollEntries = (marks: Map<number, Mark>) =>
   [...marks]
-    .filter(([, mark]) => mark.status !== 'present')
-    .map(([student, mark]) => ({ student, status: mark.status, ...(mark.status === 'late' && mark.minutesLate != null ? { minutesLate: mark.minutesLate } : {}) }))
+    .filter(([, mark]) => mark.status !== 'present' || mark.note)
+    .map(([student, mark]) => ({
+      student,
+      status: mark.status,
+      ...(mark.status === 'late' && mark.minutesLate != null ? { minutesLate: mark.minutesLate } : {}),
+      ...(mark.note ? { note: mark.note } : {}),
+    }))

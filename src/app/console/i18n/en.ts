@@ -73,7 +73,7 @@ export const en = {
       marked: '%{count} marks for %{total} students',
       none: '—',
       save: 'Save the marks',
-      saved: 'Marks saved: %{created} new, %{updated} changed, %{unchanged} unchanged.',
+      saved: 'Marks saved: %{created} new, %{updated} changed, %{cleared} cleared, %{unchanged} unchanged.',
       fixFirst: 'Correct the flagged marks before saving.',
       unsaved: 'Unsaved changes',
       refused: 'Marks refused',

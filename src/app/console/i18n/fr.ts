@@ -73,7 +73,7 @@ export const fr = {
       marked: '%{count} notes sur %{total} élèves',
       none: '—',
       save: 'Enregistrer les notes',
-      saved: 'Notes enregistrées : %{created} nouvelles, %{updated} modifiées, %{unchanged} inchangées.',
+      saved: 'Notes enregistrées : %{created} nouvelles, %{updated} modifiées, %{cleared} effacées, %{unchanged} inchangées.',
       fixFirst: 'Corrigez les notes signalées avant d’enregistrer.',
       unsaved: 'Modifications non enregistrées',
       refused: 'Notes refusées',
