@@ -71,6 +71,8 @@ export const RollCall = () => {
     }
   }
 
+  // A class that is not the teacher's is not even visible to them: say so rather than show an empty roll.
+  if (classRecord.error) return <RefusalAlert title={translate('kelasi.roll.refused')} refusal={refusalOf(classRecord.error)} />
   const subjectName = (id: number) => subjects.data?.find((subject) => subject.id === id)?.name ?? '…'
   const ready = !enrollments.isPending && !records.isPending && (studentIds.length === 0 || !students.isPending)
   const roster = [...(students.data ?? [])].sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '', 'fr'))
