@@ -63,16 +63,28 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
 const notification = () => page.locator('.MuiSnackbar-root')
-const rollOf = (pupil: Pupil) => page.getByRole('group', { name: `Présence de ${pupil.fullName}` })
+const rollOf = (pupil: Pupil) => page.getByRole('group', { name: `Présence de ${pupil.fullName}`, exact: true })
 const scoreOf = (pupil: Pupil) => page.getByLabel(`Note de ${pupil.fullName} sur 10`)
 
 describe('the teacher workspace', () => {
+  it('a parent signed in here is told the workspace is the staff’s, and where the portal is', async () => {
+    const family = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })
+    const parentPage = await family.newPage()
+    await parentPage.goto(`${server.url}/console`)
+    await parentPage.fill('input[name=email]', demoAccounts.parent)
+    await parentPage.fill('input[name=password]', demoPassword)
+    await parentPage.click('button[type=submit]')
+    await parentPage.getByRole('alert').filter({ hasText: 'Espace réservé au personnel' }).waitFor()
+    expect(await parentPage.getByRole('link', { name: 'Ouvrir le portail' }).getAttribute('href')).toBe('/fr')
+    await family.close()
+  })
+
   it('the demo teacher signs in and sees their week and classes', async () => {
     await page.goto(`${server.url}/console`)
-    await page.waitForSelector('#email')
+    await page.waitForSelector('input[name=email]')
     await shot('console-login')
-    await page.fill('#email', demoAccounts.teacher)
-    await page.fill('#password', demoPassword)
+    await page.fill('input[name=email]', demoAccounts.teacher)
+    await page.fill('input[name=password]', demoPassword)
     await page.click('button[type=submit]')
     await page.getByRole('heading', { name: /^Bonjour / }).waitFor()
     await page.getByRole('heading', { name: 'Mes classes' }).waitFor()

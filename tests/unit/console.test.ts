@@ -10,7 +10,7 @@ import { addDays, dayInWeekOf, endOf, weekdayOf } from '../../src/app/console/we
 type Tree = { [key: string]: string | Tree }
 const keys = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)))
 const lookup = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((node, part) => (node && typeof node === 'object' ? node[part] : undefined), tree)
-const placeholders = (text: unknown) => [...String(text).matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort()
+const placeholders = (text: unknown) => [...new Set([...String(text).matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort()
 
 describe('the workspace’s translations', () => {
   it('French and English have the same keys, none empty, each with the same placeholders', () => {

@@ -3,7 +3,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin'
 import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
 import SchoolIcon from '@mui/icons-material/School'
-import { authProvider, isStaff } from './authProvider'
+import { authProvider } from './authProvider'
 import { ClassList } from './ClassList'
 import { ClassShow } from './ClassShow'
 import { dataProvider } from './dataProvider'
@@ -16,7 +16,6 @@ import { i18nProvider } from './i18n'
 import { ConsoleLayout } from './ConsoleLayout'
 import { LoginPage } from './LoginPage'
 import { RollCall } from './RollCall'
-import { StaffOnly } from './StaffOnly'
 import { StudentList } from './StudentList'
 import { StudentShow } from './StudentShow'
 
@@ -34,31 +33,20 @@ export default function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions) =>
-        isStaff(permissions) ? (
-          <>
-            <Resource name="classes" list={ClassList} show={ClassShow} icon={GroupsIcon} recordRepresentation="name" />
-            <Resource name="evaluations" list={EvaluationList} create={EvaluationCreate} edit={EvaluationEdit} icon={AssignmentIcon} recordRepresentation="title" />
-            <Resource name="students" list={StudentList} show={StudentShow} icon={SchoolIcon} recordRepresentation="fullName" />
-            <Resource name="subjects" recordRepresentation="name" />
-            <Resource name="terms" recordRepresentation="name" />
-            <Resource name="rooms" recordRepresentation="name" />
-            <Resource name="timetable-slots" recordRepresentation="title" />
-            <Resource name="enrollments" />
-            <Resource name="attendance" />
-            <Resource name="grades" />
-            <CustomRoutes>
-              <Route path="/roll-call/:classId" element={<RollCall />} />
-              <Route path="/gradebook/:evaluationId" element={<Gradebook />} />
-            </CustomRoutes>
-          </>
-        ) : (
-          // Signed in as a parent, a student or finance: one page that says where to go instead.
-          <CustomRoutes noLayout>
-            <Route path="*" element={<StaffOnly />} />
-          </CustomRoutes>
-        )
-      }
+      <Resource name="classes" list={ClassList} show={ClassShow} icon={GroupsIcon} recordRepresentation="name" />
+      <Resource name="evaluations" list={EvaluationList} create={EvaluationCreate} edit={EvaluationEdit} icon={AssignmentIcon} recordRepresentation="title" />
+      <Resource name="students" list={StudentList} show={StudentShow} icon={SchoolIcon} recordRepresentation="fullName" />
+      <Resource name="subjects" recordRepresentation="name" />
+      <Resource name="terms" recordRepresentation="name" />
+      <Resource name="rooms" recordRepresentation="name" />
+      <Resource name="timetable-slots" recordRepresentation="title" />
+      <Resource name="enrollments" />
+      <Resource name="attendance" />
+      <Resource name="grades" />
+      <CustomRoutes>
+        <Route path="/roll-call/:classId" element={<RollCall />} />
+        <Route path="/gradebook/:evaluationId" element={<Gradebook />} />
+      </CustomRoutes>
     </Admin>
   )
 }

@@ -25,7 +25,8 @@ export const Gradebook = () => {
   const [saving, setSaving] = useState(false)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
 
-  const evaluation = useGetOne<Evaluation>('evaluations', { id })
+  // A refusal (an evaluation not of the teacher's courses reads as absent) is final: no retries before saying so.
+  const evaluation = useGetOne<Evaluation>('evaluations', { id }, { retry: false })
   const klass = evaluation.data?.class
   const classRecord = useGetOne<{ id: number; name: string }>('classes', { id: klass! }, { enabled: klass != null })
   const subject = useGetOne<{ id: number; name: string }>('subjects', { id: evaluation.data?.subject! }, { enabled: evaluation.data != null })

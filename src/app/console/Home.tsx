@@ -1,4 +1,5 @@
-import { Box, Stack, Typography } from '@mui/material'
+import { Accordion, AccordionDetails, AccordionSummary, Box, Stack, Typography } from '@mui/material'
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore'
 import { LinearProgress, Title, useGetIdentity, useGetList, useGetMany, useLocaleState, useTranslate } from 'react-admin'
 import type { Identity } from './authProvider'
 import { ClassCard } from './ClassCard'
@@ -74,12 +75,15 @@ const TeacherWeek = ({ teacher }: { teacher: number }) => {
       {otherDays.length > 0 && (
         <Section title={translate('kelasi.home.week')}>
           {otherDays.map((weekday) => (
-            <Box key={weekday} sx={{ mb: 2 }}>
-              <Typography variant="h6" component="h3" sx={{ textTransform: 'capitalize', mb: 1 }}>
-                {longDay(dayInWeekOf(today, weekday), locale)}
-              </Typography>
-              {day(weekday)}
-            </Box>
+            // The other days fold away: on a phone, today and the classes come first.
+            <Accordion key={weekday} disableGutters>
+              <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+                <Typography component="h3" sx={{ textTransform: 'capitalize', fontWeight: 500 }}>
+                  {translate('kelasi.home.dayLessons', { day: longDay(dayInWeekOf(today, weekday), locale), smart_count: lessonsOf(weekday).length })}
+                </Typography>
+              </AccordionSummary>
+              <AccordionDetails>{day(weekday)}</AccordionDetails>
+            </Accordion>
           ))}
         </Section>
       )}

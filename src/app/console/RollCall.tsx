@@ -38,7 +38,8 @@ export const RollCall = () => {
   const [saving, setSaving] = useState(false)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
 
-  const classRecord = useGetOne<{ id: number; name: string }>('classes', { id: klass })
+  // A refusal (a class not the teacher's reads as absent) is final: no retries before saying so.
+  const classRecord = useGetOne<{ id: number; name: string }>('classes', { id: klass }, { retry: false })
   const lessons = useGetList<{ id: number; start: string; subject: number; group?: string | null }>('timetable-slots', {
     filter: { class: klass, weekday: weekdayOf(day) },
     pagination: everything,
@@ -74,7 +75,7 @@ export const RollCall = () => {
   // A class that is not the teacher's is not even visible to them: say so rather than show an empty roll.
   if (classRecord.error) return <RefusalAlert title={translate('kelasi.roll.refused')} refusal={refusalOf(classRecord.error)} />
   const subjectName = (id: number) => subjects.data?.find((subject) => subject.id === id)?.name ?? '…'
-  const ready = !enrollments.isPending && !records.isPending && (studentIds.length === 0 || !students.isPending)
+  const ready = classRecord.data && !enrollments.isPending && !records.isPending && (studentIds.length === 0 || !students.isPending)
   const roster = [...(students.data ?? [])].sort((a, b) => (a.fullName ?? '').localeCompare(b.fullName ?? '', 'fr'))
   return (
     <Box sx={{ p: { xs: 1, sm: 2 }, maxWidth: 820 }}>

@@ -29,6 +29,7 @@ export const en = {
       evaluations: 'Evaluations',
       room: 'room %{room}',
       slotTime: '%{start} – %{end}',
+      dayLessons: '%{day} — %{smart_count} lesson |||| %{day} — %{smart_count} lessons',
       later: 'upcoming',
     },
     roll: {

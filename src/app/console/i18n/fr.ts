@@ -29,6 +29,7 @@ export const fr = {
       evaluations: 'Évaluations',
       room: 'salle %{room}',
       slotTime: '%{start} – %{end}',
+      dayLessons: '%{day} — %{smart_count} cours',
       later: 'à venir',
     },
     roll: {
