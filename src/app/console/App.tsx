@@ -18,6 +18,7 @@ import { LoginPage } from './LoginPage'
 import { RollCall } from './RollCall'
 import { StudentList } from './StudentList'
 import { StudentShow } from './StudentShow'
+import { theme } from './theme'
 
 /** The teacher workspace: react-admin on the simple REST API, French first. */
 export default function App() {
@@ -30,6 +31,7 @@ export default function App() {
       dashboard={Home}
       layout={ConsoleLayout}
       loginPage={LoginPage}
+      theme={theme}
       requireAuth
       disableTelemetry
     >

@@ -14,7 +14,7 @@ const namesOf = (records: Named[] | undefined) => new Map((records ?? []).map((r
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <Box component="section" sx={{ mb: 3 }}>
-    <Typography variant="h5" component="h2" sx={{ mb: 1, textTransform: 'capitalize' }}>
+    <Typography variant="h5" component="h2" sx={{ mb: 1 }}>
       {title}
     </Typography>
     {children}
@@ -78,7 +78,7 @@ const TeacherWeek = ({ teacher }: { teacher: number }) => {
             // The other days fold away: on a phone, today and the classes come first.
             <Accordion key={weekday} disableGutters>
               <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-                <Typography component="h3" sx={{ textTransform: 'capitalize', fontWeight: 500 }}>
+                <Typography component="h3" sx={{ fontWeight: 500 }}>
                   {translate('kelasi.home.dayLessons', { day: longDay(dayInWeekOf(today, weekday), locale), smart_count: lessonsOf(weekday).length })}
                 </Typography>
               </AccordionSummary>

@@ -37,10 +37,10 @@ export const MarkRow = ({ student, line, maximum, onChange }: Props) => {
         onChange={(_, status: 'absent' | 'exempt' | null) => onChange({ ...line, status: status ?? 'scored', text: status ? '' : line.text })}
         aria-label={name}
       >
-        <ToggleButton value="absent" color="error" sx={{ minHeight: 40, ...focusRing }}>
+        <ToggleButton value="absent" sx={{ minHeight: 40, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'error.dark', color: '#fff' } }}>
           {translate('kelasi.gradebook.absent')}
         </ToggleButton>
-        <ToggleButton value="exempt" sx={{ minHeight: 40, ...focusRing }}>
+        <ToggleButton value="exempt" sx={{ minHeight: 40, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'grey.800', color: '#fff' } }}>
           {translate('kelasi.gradebook.exempt')}
         </ToggleButton>
       </ToggleButtonGroup>

@@ -2,7 +2,12 @@ import { Box, Chip, TextField, ToggleButton, ToggleButtonGroup, Typography } fro
 import { useTranslate } from 'react-admin'
 import { rollStatuses, type Mark } from './roll'
 
-const colour = { present: 'success', absent: 'error', late: 'warning' } as const
+// A chosen status is filled, its text contrasted enough to read in the sun (white on orange is not).
+const chosen = {
+  present: { bgcolor: 'success.dark', color: '#fff' },
+  absent: { bgcolor: 'error.dark', color: '#fff' },
+  late: { bgcolor: 'warning.main', color: '#000' },
+} as const
 
 const focusRing = { '&.Mui-focusVisible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: 2 } }
 
@@ -30,7 +35,7 @@ export const RollRow = ({ student, mark, onChange }: Props) => {
         aria-label={translate('kelasi.roll.status', { name })}
       >
         {rollStatuses.map((status) => (
-          <ToggleButton key={status} value={status} color={colour[status]} sx={{ minWidth: 84, minHeight: 44, ...focusRing }}>
+          <ToggleButton key={status} value={status} sx={{ minWidth: 84, minHeight: 44, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': chosen[status] }}>
             {translate(`kelasi.roll.${status}`)}
           </ToggleButton>
         ))}
