@@ -3,10 +3,12 @@
  * /console, sees their week, takes a class's roll (one pupil absent, one late) and enters an
  * evaluation's marks (a score above the maximum refused as typed, then saved and published).
  * The attendance rows and the grades are checked in the database; the test puts back what it changed.
+ * axe-core checks the week, the roll and the mark sheet (WCAG 2.1 A/AA).
  */
 import type { Payload } from 'payload'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { demoAccounts, demoPassword } from '../support/accounts'
+import { expectAccessible } from '../support/axe'
 import { launchBrowser, shots } from '../support/browser'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { startServer } from '../../scripts/server'
@@ -90,7 +92,7 @@ describe('the teacher workspace', () => {
     await page.getByRole('heading', { name: 'Mes classes' }).waitFor()
     await page.getByRole('heading', { name: klass.name, exact: true }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('fr')
-    await shot('console-home')
+    await expectAccessible(page, 'console-home')
   })
 
   it('takes the roll: everyone present, one absent and one late, saved at once', async () => {
@@ -104,7 +106,7 @@ describe('the teacher workspace', () => {
     await page.getByLabel(`Minutes de retard — ${late.fullName}`).fill('10')
     expect(await rollOf(absent).getByRole('button', { name: 'Absent' }).getAttribute('aria-pressed')).toBe('true')
     await counts.filter({ hasText: `${pupils.length - 2} présents · 1 absents · 1 en retard` }).waitFor()
-    await shot('console-roll')
+    await expectAccessible(page, 'console-roll')
     await page.getByRole('button', { name: 'Enregistrer l’appel' }).click()
     await notification().filter({ hasText: `Appel enregistré : ${pupils.length} élèves` }).waitFor()
 
@@ -130,7 +132,8 @@ describe('the teacher workspace', () => {
 
   it('enters the marks: a score above the maximum refused as typed, the average live, one save, then publication', async () => {
     await page.goto(`${server.url}/console#/evaluations?${new URLSearchParams({ filter: JSON.stringify({ class: klass.id }) })}`)
-    await page.getByText(evaluation.title, { exact: true }).first().click()
+    // On a phone the list is one button per evaluation (title, publication, date), opening its mark sheet.
+    await page.getByRole('button', { name: new RegExp(`^${evaluation.title} Non publiées`) }).click()
     await page.waitForURL(new RegExp(`#/gradebook/${evaluation.id}$`))
     const [first, second, third] = pupils
     await scoreOf(first).fill('25')
@@ -149,7 +152,7 @@ describe('the teacher workspace', () => {
     expect(await save.isDisabled()).toBe(false)
     await save.click()
     await notification().filter({ hasText: 'Notes enregistrées : 3 nouvelles' }).waitFor()
-    await shot('console-gradebook')
+    await expectAccessible(page, 'console-gradebook')
 
     const grades = await payload.find({ collection: 'grades', where: { evaluation: { equals: evaluation.id } }, pagination: false, ...system })
     const byStudent = new Map(grades.docs.map((grade) => [grade.student as number, grade]))

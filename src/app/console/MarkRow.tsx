@@ -12,38 +12,42 @@ export const MarkRow = ({ student, line, maximum, onChange }: Props) => {
   const name = student.fullName ?? student.matricule ?? String(student.id)
   const problem = lineProblem(line, maximum)
   return (
-    <Box component="li" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 1, py: 1, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }}>
-      <Box sx={{ flex: '1 1 12rem', minWidth: 0, pt: 1 }}>
+    <Box component="li" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, py: 1, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }}>
+      <Box sx={{ flex: '1 1 12rem', minWidth: 0 }}>
         <Typography sx={{ fontWeight: 500 }}>{name}</Typography>
         <Typography variant="caption" color="text.secondary">
           {student.matricule}
         </Typography>
       </Box>
-      <TextField
-        size="small"
-        value={line.text}
-        disabled={line.status !== 'scored'}
-        onChange={(event) => onChange({ ...line, status: 'scored', text: event.target.value })}
-        error={Boolean(problem)}
-        helperText={problem ? translate(`kelasi.gradebook.problem.${problem}`, { maximum }) : ' '}
-        placeholder={`/ ${maximum}`}
-        slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off', 'aria-label': translate('kelasi.gradebook.scoreOf', { name, maximum }) } }}
-        sx={{ width: 150 }}
-      />
-      <ToggleButtonGroup
-        exclusive
-        size="small"
-        value={line.status === 'scored' ? null : line.status}
-        onChange={(_, status: 'absent' | 'exempt' | null) => onChange({ ...line, status: status ?? 'scored', text: status ? '' : line.text })}
-        aria-label={name}
-      >
-        <ToggleButton value="absent" sx={{ minHeight: 40, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'error.dark', color: '#fff' } }}>
-          {translate('kelasi.gradebook.absent')}
-        </ToggleButton>
-        <ToggleButton value="exempt" sx={{ minHeight: 40, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'grey.800', color: '#fff' } }}>
-          {translate('kelasi.gradebook.exempt')}
-        </ToggleButton>
-      </ToggleButtonGroup>
+      {/* The score and its two alternatives on one line, even on a phone. */}
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+        <TextField
+          fullWidth={false}
+          size="small"
+          value={line.text}
+          disabled={line.status !== 'scored'}
+          onChange={(event) => onChange({ ...line, status: 'scored', text: event.target.value })}
+          error={Boolean(problem)}
+          helperText={problem ? translate(`kelasi.gradebook.problem.${problem}`, { maximum }) : ' '}
+          placeholder={`/ ${maximum}`}
+          slotProps={{ htmlInput: { inputMode: 'decimal', autoComplete: 'off', 'aria-label': translate('kelasi.gradebook.scoreOf', { name, maximum }) } }}
+          sx={{ width: 110, my: 0 }}
+        />
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={line.status === 'scored' ? null : line.status}
+          onChange={(_, status: 'absent' | 'exempt' | null) => onChange({ ...line, status: status ?? 'scored', text: status ? '' : line.text })}
+          aria-label={name}
+        >
+          <ToggleButton value="absent" sx={{ minHeight: 40, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'error.dark', color: '#fff' } }}>
+            {translate('kelasi.gradebook.absent')}
+          </ToggleButton>
+          <ToggleButton value="exempt" sx={{ minHeight: 40, ...focusRing, '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'grey.800', color: '#fff' } }}>
+            {translate('kelasi.gradebook.exempt')}
+          </ToggleButton>
+        </ToggleButtonGroup>
+      </Box>
     </Box>
   )
 }

@@ -42,6 +42,7 @@ export const RollRow = ({ student, mark, onChange }: Props) => {
       </ToggleButtonGroup>
       {mark.status === 'late' && (
         <TextField
+          fullWidth={false}
           size="small"
           type="number"
           label={translate('kelasi.roll.minutesLate')}

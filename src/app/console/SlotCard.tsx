@@ -17,7 +17,7 @@ export const SlotCard = ({ slot, day, future, className, subjectName, roomName }
       <CardContent sx={{ pb: 0 }}>
         <Typography variant="subtitle2" color="text.secondary">
           {translate('kelasi.home.slotTime', { start: slot.start, end: endOf(slot.start, slot.duration) })}
-          {roomName ? ` · ${translate('kelasi.home.room', { room: roomName })}` : ''}
+          {roomName ? ` · ${roomName}` : ''}
         </Typography>
         <Typography variant="h6" component="h3">
           {className ?? '…'}

@@ -27,7 +27,6 @@ export const en = {
       gradebook: 'Gradebook',
       students: 'Students',
       evaluations: 'Evaluations',
-      room: 'room %{room}',
       slotTime: '%{start} – %{end}',
       dayLessons: '%{day} — %{smart_count} lesson |||| %{day} — %{smart_count} lessons',
       later: 'upcoming',

@@ -27,7 +27,6 @@ export const fr = {
       gradebook: 'Carnet de notes',
       students: 'Élèves',
       evaluations: 'Évaluations',
-      room: 'salle %{room}',
       slotTime: '%{start} – %{end}',
       dayLessons: '%{day} — %{smart_count} cours',
       later: 'à venir',
