@@ -9,7 +9,7 @@ import { rollEntries, savedRoll, type Mark, type Session } from './roll'
 import { RollSheet } from './RollSheet'
 import { localDay, weekdayOf } from './week'
 
-type Student = { id: number; fullName?: string | null; matricule?: string; lastName?: string }
+type Student = { id: number; fullName?: string | null; matricule?: string }
 type Recorded = { id: number; student: number; slot?: number | null; halfDay?: string | null; status: string; minutesLate?: number | null }
 const everything = { page: 1, perPage: 1000 }
 
