@@ -9,33 +9,14 @@ import { parseArgs } from 'node:util'
 import { startServer } from '../scripts/server'
 import { withPayload } from '../src/db/prepare'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, ms, signIn } from './support'
+import { benchDatabase, ms, signIn, teacherClass } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { rounds: { type: 'string', default: '15' } } })
 const rounds = Number(values.rounds)
 const size = 60
 
 const db = await benchDatabase('saves')
-const setup = await withPayload(async (payload) => {
-  const one = async (collection: string, where: Record<string, unknown>) =>
-    (await payload.find({ collection: collection as 'schools', where: where as never, limit: 1, depth: 0 })).docs[0] as unknown as Record<string, any>
-  const school = await one('schools', { code: { equals: 'CSMA' } })
-  const year = await one('school-years', { school: { equals: school.id }, current: { equals: true } })
-  const level = await one('levels', { school: { equals: school.id }, code: { equals: 'P' } })
-  const subject = await one('subjects', { level: { equals: level.id }, code: { equals: 'MATH' } })
-  const term = await one('terms', { school: { equals: school.id }, code: { equals: 'P2' } })
-  const teacherUser = await one('users', { email: { equals: demoAccounts.teacher } })
-  const teacher = await one('teachers', { user: { equals: teacherUser.id } })
-  const klass = await payload.create({ collection: 'classes', data: { school: school.id, schoolYear: year.id, level: level.id, grade: 6, section: 'B', name: '6e primaire B', code: '6P-B', capacity: size } })
-  await payload.create({ collection: 'course-assignments', data: { school: school.id, class: klass.id, subject: subject.id, teacher: teacher.id, hoursPerWeek: 6 } })
-  const pupils: number[] = []
-  for (let n = 1; n <= size; n++) {
-    const student = await payload.create({ collection: 'students', data: { school: school.id, matricule: `B60-${n}`, lastName: 'BENCH', firstName: `Élève ${n}`, sex: n % 2 ? 'M' : 'F' } })
-    await payload.create({ collection: 'enrollments', data: { school: school.id, student: student.id, class: klass.id, status: 'active' } as never })
-    pupils.push(student.id)
-  }
-  return { school: school.id, klass: klass.id, subject: subject.id, term: term.id, pupils }
-})
+const setup = await withPayload((payload) => teacherClass(payload, size))
 
 const server = await startServer(3298, { DATABASE_URL: db.url })
 const token = await signIn(server.url, demoAccounts.teacher)

@@ -3,10 +3,11 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import hdr from 'hdr-histogram-js'
 import type pg from 'pg'
+import type { Payload } from 'payload'
 import { freshDatabase } from '../src/db/embedded'
 import { prepareDatabase } from '../src/db/prepare'
 import { dataFolder } from '../src/db/settings'
-import { demoPassword } from '../src/seed/accounts'
+import { demoAccounts, demoPassword } from '../src/seed/accounts'
 
 /**
  * A fresh database with the demo school, on an embedded server of its own (or DATABASE_URL's server).
@@ -177,4 +178,29 @@ export const scoreEvaluations = async (client: pg.Client, school: number) => {
            from evaluations v join enrollments en on en.class_id = v.class_id where v.school_id = $1) marks`,
     [school],
   )
+}
+
+/**
+ * A class of `size` pupils made through Payload in the demo school's primary level, with the demo
+ * teacher assigned to its mathematics: the teacher's big saves (roll, marks) are measured on it.
+ */
+export const teacherClass = async (payload: Payload, size: number) => {
+  const one = async (collection: string, where: Record<string, unknown>) =>
+    (await payload.find({ collection: collection as 'schools', where: where as never, limit: 1, depth: 0 })).docs[0] as unknown as Record<string, any>
+  const school = await one('schools', { code: { equals: 'CSMA' } })
+  const year = await one('school-years', { school: { equals: school.id }, current: { equals: true } })
+  const level = await one('levels', { school: { equals: school.id }, code: { equals: 'P' } })
+  const subject = await one('subjects', { level: { equals: level.id }, code: { equals: 'MATH' } })
+  const term = await one('terms', { school: { equals: school.id }, code: { equals: 'P2' } })
+  const teacherUser = await one('users', { email: { equals: demoAccounts.teacher } })
+  const teacher = await one('teachers', { user: { equals: teacherUser.id } })
+  const klass = await payload.create({ collection: 'classes', data: { school: school.id, schoolYear: year.id, level: level.id, grade: 6, section: 'B', name: '6e primaire B', code: '6P-B', capacity: size } })
+  await payload.create({ collection: 'course-assignments', data: { school: school.id, class: klass.id, subject: subject.id, teacher: teacher.id, hoursPerWeek: 6 } })
+  const pupils: number[] = []
+  for (let n = 1; n <= size; n++) {
+    const student = await payload.create({ collection: 'students', data: { school: school.id, matricule: `B60-${n}`, lastName: 'BENCH', firstName: `Élève ${n}`, sex: n % 2 ? 'M' : 'F' } })
+    await payload.create({ collection: 'enrollments', data: { school: school.id, student: student.id, class: klass.id, status: 'active' } as never })
+    pupils.push(student.id)
+  }
+  return { school: school.id, klass: klass.id, subject: subject.id, term: term.id, pupils }
 }

@@ -16,7 +16,7 @@ const [{ getPayload }, { closePayload }, { startWorker }] = await Promise.all([i
 const payload = await getPayload({ config, key: 'kelasi-worker' })
 const log = (message: string) => console.log(`[worker] ${message}`)
 const worker = startWorker(payload, { pollMs: Number(process.env.KELASI_WORKER_POLL_MS || 2000), log })
-log('running the jobs queue and the schedules')
+log('started')
 
 let stopping = false
 const stop = async () => {

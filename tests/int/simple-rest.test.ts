@@ -120,9 +120,13 @@ describe('getOne, getMany, getManyReference', () => {
     expect((await refusal(teacher.getOne('students', { id: fx.students.childB.id }))).status).toBe(404)
   })
 
-  it('gets many ids, only those the caller may read', async () => {
+  it('gets many ids, only those the caller may read, however many', async () => {
     const { data } = await teacher.getMany('students', { ids: [fx.students.childA.id, fx.students.childB.id, fx.students.matete.id] })
     expect(data.map((s) => s.id)).toEqual([fx.students.childA.id])
+    const school = await payload.find({ collection: 'students', where: { school: { equals: fx.schools.main.id } }, sort: 'id', limit: 60, ...system })
+    expect(school.docs.length).toBeGreaterThan(25)
+    const many = await secretariat.getMany('students', { ids: school.docs.map((s) => s.id) })
+    expect(many.data.map((s) => s.id).sort((a, b) => a - b)).toEqual(school.docs.map((s) => s.id))
   })
 
   it('gets an evaluation’s marks by reference, with their total', async () => {
@@ -249,5 +253,15 @@ describe('bad requests and sign-in', () => {
     } finally {
       await payload.update({ collection: 'users', id: secretariatUser.id, data: { enableAPIKey: false, apiKey: null } as never, ...system })
     }
+  })
+
+  it('describes itself at /api/v1/openapi.json, to anyone, in the asked language', async () => {
+    const answer = await fetch(`${api}/openapi.json`, { headers: { 'Accept-Language': 'en' } })
+    expect(answer.status).toBe(200)
+    const doc = (await answer.json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, Record<string, unknown>> }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.servers[0].url).toBe(`${payload.config.serverURL}/api/v1`)
+    expect(Object.keys(doc.paths['/students'])).toEqual(expect.arrayContaining(['get', 'post']))
+    expect(Object.keys(doc.paths['/roll-calls'])).toEqual(['post'])
   })
 })

@@ -4,6 +4,7 @@ import { saveMarkSheet, type MarkSheet } from '../../../collections/grading/grad
 import { tReq } from '../../i18n'
 import { bodyOf, needUser } from '../request'
 import { badRequest, errorAnswer, exposed } from './answers'
+import { openAPIDocument } from './openapi'
 import { contentRange, listQuery, pagesOf } from './query'
 import { isResource, resources, type Resource } from './resources'
 
@@ -105,12 +106,21 @@ const markSheet: PayloadHandler = async (req) => {
   return Response.json({ id: sheet.evaluation, ...sheet }, { headers: exposed })
 }
 
+const documents = new Map<string, object>()
+/** The API's description, for integrators and their tools; the same for everyone, so built once per language. */
+const openAPI: PayloadHandler = async (req) => {
+  const language = req.i18n.language === 'en' ? 'en' : 'fr'
+  if (!documents.has(language)) documents.set(language, openAPIDocument(req.payload.config, req.payload.config.serverURL, language))
+  return Response.json(documents.get(language), { headers: exposed })
+}
+
 /**
  * The simple REST API at /api/v1, the protocol of `ra-data-simple-rest`: react-admin's
  * workspace and a school's integrators read and write through it. Payload matches endpoints in
  * order: the fixed paths come before `/v1/:resource`.
  */
 export const simpleRestEndpoints: Endpoint[] = [
+  { path: '/v1/openapi.json', method: 'get', handler: answering(openAPI) },
   { path: '/v1/roll-calls', method: 'post', handler: answering(rollCall) },
   { path: '/v1/mark-sheets/:id', method: 'put', handler: answering(markSheet) },
   { path: '/v1/:resource', method: 'get', handler: answering(list) },

@@ -67,7 +67,9 @@ const filterOf = (value: unknown, fields: ReadonlySet<string>, search: readonly 
   return { ok: true, where: and.length ? { and } : {} }
 }
 
-const rangeOf = (value: unknown): { ok: true; start: number; end: number } | { ok: false; problem: QueryProblem } => {
+/** Without a range, a list of ids (react-admin's getMany) is answered whole; any other list, a first page. */
+const rangeOf = (value: unknown, ids: unknown): { ok: true; start: number; end: number } | { ok: false; problem: QueryProblem } => {
+  if (value === undefined && Array.isArray(ids) && ids.length) value = [0, ids.length - 1]
   if (value === undefined) return { ok: true, start: defaultRange[0], end: defaultRange[1] }
   const bad = { ok: false as const, problem: { param: 'range' as const, code: 'rangeShape' } }
   if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => Number.isInteger(n) && n >= 0)) return bad
@@ -93,7 +95,7 @@ export const listQuery = (params: URLSearchParams, fields: ReadonlySet<string>, 
   const value = (param: keyof typeof parsed) => (parsed[param] as { value: unknown }).value
   const filter = filterOf(value('filter'), fields, search)
   if (!filter.ok) return filter
-  const range = rangeOf(value('range'))
+  const range = rangeOf(value('range'), (value('filter') as { id?: unknown } | undefined)?.id)
   if (!range.ok) return range
   const sort = sortOf(value('sort'), fields)
   if (!sort.ok) return sort
