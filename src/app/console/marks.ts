@@ -9,7 +9,7 @@ export type Problem = NonNullable<ReturnType<typeof scoreProblem>>
 
 export const emptyLine: Line = { status: 'scored', text: '' }
 
-export const parseScore = (text: string) => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')))
+const parseScore = (text: string) => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')))
 
 /** What is wrong with a typed score, as the server would say it, or null. */
 export const lineProblem = (line: Line, maximum: number): Problem | null => {

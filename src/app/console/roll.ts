@@ -9,7 +9,7 @@ type Recorded = { student: number; slot?: number | null; halfDay?: string | null
 export const present: Mark = { status: 'present', minutesLate: null }
 
 /** Whether an attendance record belongs to this part of the day: the lesson, or else the half-day (none: the whole day). */
-export const inSession = (record: Recorded, session: Session) =>
+const inSession = (record: Recorded, session: Session) =>
   session.slot != null ? record.slot === session.slot : record.slot == null && (record.halfDay ?? null) === session.halfDay
 
 /** The roll already saved for a session, by student. */

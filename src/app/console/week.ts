@@ -26,5 +26,3 @@ export const endOf = (start: string, duration: number) => {
 
 /** The half-day now, for a roll taken outside a timetabled lesson. */
 export const currentHalfDay = (date = new Date()) => (date.getHours() < 12 ? 'morning' : 'afternoon')
-
-export const isWeekday = (value: unknown): value is Weekday => weekdays.includes(value as Weekday)

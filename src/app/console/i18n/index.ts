@@ -6,8 +6,6 @@ import { fr } from './fr'
 
 const messages = { fr: { ...frenchMessages, ...fr }, en: { ...englishMessages, ...en } }
 
-export type Locale = keyof typeof messages
-
 /**
  * French first, English on request. react-admin keeps the chosen language in its store (local
  * storage), so the switch is remembered on this device.
