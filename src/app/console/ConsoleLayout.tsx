@@ -1,0 +1,37 @@
+import { useEffect, type ReactNode } from 'react'
+import { Layout, LinearProgress, Menu, useLocaleState, usePermissions } from 'react-admin'
+import HomeIcon from '@mui/icons-material/Home'
+import { isStaff } from './authProvider'
+import { StaffOnly } from './StaffOnly'
+
+/** The page's language follows the workspace's, for screen readers and the browser's spelling. */
+const DocumentLanguage = () => {
+  const [locale] = useLocaleState()
+  useEffect(() => {
+    document.documentElement.lang = locale
+  }, [locale])
+  return null
+}
+
+const ConsoleMenu = () => (
+  <Menu>
+    <Menu.DashboardItem primaryText="kelasi.menu.home" leftIcon={<HomeIcon />} />
+    <Menu.ResourceItems />
+  </Menu>
+)
+
+/**
+ * Every signed-in page goes through here: a parent, a student or finance signed in (on the
+ * portal, say) is told where their space is instead of meeting refusals on every screen.
+ */
+export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
+  const { permissions, isPending } = usePermissions()
+  if (isPending) return <LinearProgress />
+  if (!isStaff(permissions)) return <StaffOnly />
+  return (
+    <Layout menu={ConsoleMenu}>
+      <DocumentLanguage />
+      {children}
+    </Layout>
+  )
+}

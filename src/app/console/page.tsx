@@ -1,0 +1,5 @@
+import { ConsoleLoader } from './ConsoleLoader'
+
+export default function ConsolePage() {
+  return <ConsoleLoader />
+}
