@@ -13,6 +13,7 @@ import { simpleRestEndpoints } from './src/api/v1/endpoints'
 import { financeReportsEndpoint } from './src/reports/financeReports'
 import { emailAdapter } from './src/email/adapter'
 import { serverURL } from './src/email/templates'
+import { uploadStorage } from './src/storage/uploads'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -52,6 +53,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
   email: emailAdapter(),
+  plugins: [uploadStorage()],
   i18n: {
     supportedLanguages: { fr, en },
     fallbackLanguage: 'fr',
