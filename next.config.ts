@@ -6,6 +6,9 @@ const withNextIntl = createNextIntlPlugin('./portal/i18n/request.ts')
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The Docker image runs Next's standalone server (Dockerfile); `npm start` keeps `next start`,
+  // which warns against a standalone build, so only the image's build asks for one.
+  ...(process.env.KELASI_STANDALONE === 'true' ? { output: 'standalone' as const } : {}),
   compress: true,
   // One prom-client for the request hook (src/instrumentation.ts) and the /api/metrics route: one registry.
   serverExternalPackages: ['prom-client'],

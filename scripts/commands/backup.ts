@@ -1,5 +1,6 @@
 import path from 'node:path'
-import { backupsIn, BackupError, makeBackup, restoreBackup } from '../../src/backup/backup'
+import { BackupError, latestBackup, makeBackup, restoreBackup } from '../../src/backup/backup'
+import { backupBucket } from '../../src/backup/bucket'
 import { backupFolder, mediaFolder } from '../../src/backup/settings'
 import type { Command } from './types'
 
@@ -10,7 +11,7 @@ const keepOf = (value: unknown) => {
 }
 
 export const backupCommand: Command = {
-  summary: 'Back up the database (pg_dump) and the uploaded files into one file, encrypted when BACKUP_KEY is set; keeps the newest 14.',
+  summary: 'Back up the database (pg_dump) and the uploaded files into one file, encrypted when BACKUP_KEY is set, copied to the bucket\'s backups/ when BACKUP_S3_BUCKET or S3_BUCKET is set; keeps the newest 14 in each place.',
   usage: 'npm run kelasi -- backup [--to FOLDER (BACKUP_DIR, default .data/backups)] [--keep N (BACKUP_KEEP)] [--json]',
   options: { to: { type: 'string' }, keep: { type: 'string' } },
   run: async ({ options }) =>
@@ -20,18 +21,21 @@ export const backupCommand: Command = {
       folder: typeof options.to === 'string' ? path.resolve(options.to) : backupFolder(),
       key: process.env.BACKUP_KEY || undefined,
       keep: keepOf(options.keep),
+      bucket: backupBucket(),
     }),
 }
 
 export const restoreCommand: Command = {
   summary: 'Restore a backup into an empty database and media folder, then check every table and file against it.',
-  usage: 'npm run kelasi -- restore <FILE | --latest [--from FOLDER]> [--json]   (into DATABASE_URL, or the embedded database; BACKUP_KEY for an encrypted backup)',
+  usage: 'npm run kelasi -- restore <FILE | --latest [--from FOLDER]> [--json]   (into DATABASE_URL, or the embedded database; BACKUP_KEY for an encrypted backup; --latest without --from: the newest of BACKUP_DIR and of the bucket)',
   options: { latest: { type: 'boolean', default: false }, from: { type: 'string' } },
   run: async ({ args, options }) => {
-    const folder = typeof options.from === 'string' ? path.resolve(options.from) : backupFolder()
-    const newest = options.latest ? (await backupsIn(folder))[0] : undefined
-    if (options.latest && !newest) throw new BackupError('noBackups', { folder })
-    const file = newest ? path.join(folder, newest) : args[0]
+    const from = typeof options.from === 'string' ? path.resolve(options.from) : undefined
+    const folder = from ?? backupFolder()
+    const bucket = from ? undefined : backupBucket()
+    const newest = options.latest ? await latestBackup(folder, bucket) : undefined
+    if (options.latest && !newest) throw new BackupError(bucket ? 'noBackupsAnywhere' : 'noBackups', { folder, bucket: bucket?.location ?? '' })
+    const file = newest ?? args[0]
     if (!file) throw new BackupError('restoreUsage')
     return restoreBackup({ file: path.resolve(file), databaseUrl: process.env.DATABASE_URL!, mediaDir: mediaFolder(), key: process.env.BACKUP_KEY || undefined })
   },

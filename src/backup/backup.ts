@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import * as tar from 'tar'
 import { defaultLanguage, t } from '../i18n'
+import type { BackupBucket } from './bucket'
 import { BackupKeyError, isSealed, seal, unseal } from './sealed'
 
 const run = promisify(execFile)
@@ -65,19 +66,40 @@ const tool = async (name: 'pg_dump' | 'pg_restore', args: string[]) => {
 
 const stampOf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')
 
-/** The backups of a folder, newest first. */
-export const backupsIn = async (folder: string) =>
-  existsSync(folder) ? (await readdir(folder)).filter((name) => namePattern.test(name)).sort().reverse() : []
+/** The backups among file names, newest first (their names carry the UTC time they were made). */
+export const newestFirst = (names: string[]) => [...new Set(names.filter((name) => namePattern.test(name)))].sort().reverse()
 
-export type BackupOptions = { databaseUrl: string; mediaDir: string; folder: string; key?: string; keep?: number; now?: Date }
+/** The backups of a folder, newest first. */
+export const backupsIn = async (folder: string) => (existsSync(folder) ? newestFirst(await readdir(folder)) : [])
+
+/**
+ * The newest backup of the folder or of the bucket; one found only in the bucket (a machine
+ * rebuilt after its disk was lost) is downloaded into the folder first.
+ */
+export const latestBackup = async (folder: string, bucket?: BackupBucket) => {
+  const local = await backupsIn(folder)
+  const newest = newestFirst([...local, ...(bucket ? await bucket.names() : [])])[0]
+  if (!newest) return undefined
+  const file = path.join(folder, newest)
+  if (!local.includes(newest)) {
+    await mkdir(folder, { recursive: true })
+    const partial = path.join(folder, `.${newest}.partial`)
+    await bucket!.fetch(newest, partial)
+    await rename(partial, file)
+  }
+  return file
+}
+
+export type BackupOptions = { databaseUrl: string; mediaDir: string; folder: string; key?: string; keep?: number; now?: Date; bucket?: BackupBucket }
 
 /**
  * One file holding the database (pg_dump's custom format) and the uploaded files, with a
  * manifest of every table's row count and every file's digest, taken from the same snapshot as
  * the dump, so a restore can prove it is whole. Sealed with the key when there is one. The
- * `keep` newest backups of the folder stay, older ones go.
+ * `keep` newest backups of the folder stay, older ones go; with a bucket, the file is copied
+ * there too and the same retention applies to the bucket.
  */
-export const makeBackup = async ({ databaseUrl, mediaDir, folder, key, keep = 14, now = new Date() }: BackupOptions) => {
+export const makeBackup = async ({ databaseUrl, mediaDir, folder, key, keep = 14, now = new Date(), bucket }: BackupOptions) => {
   const started = performance.now()
   const work = await mkdtemp(path.join(tmpdir(), 'kelasi-backup-'))
   const client = new pg.Client({ connectionString: databaseUrl })
@@ -105,6 +127,14 @@ export const makeBackup = async ({ databaseUrl, mediaDir, folder, key, keep = 14
       await unlink(path.join(folder, old))
       removed.push(old)
     }
+    let copy: { location: string; removed: string[] } | null = null
+    if (bucket) {
+      copy = { location: await bucket.put(path.join(folder, name), name), removed: [] }
+      for (const old of newestFirst(await bucket.names()).slice(keep)) {
+        await bucket.remove(old)
+        copy.removed.push(old)
+      }
+    }
     return {
       file: path.join(folder, name),
       bytes: (await stat(path.join(folder, name))).size,
@@ -113,6 +143,7 @@ export const makeBackup = async ({ databaseUrl, mediaDir, folder, key, keep = 14
       rows: Object.values(tables).reduce((a, b) => a + b, 0),
       mediaFiles: manifest.media.length,
       removed,
+      bucket: copy,
       seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
     }
   } finally {

@@ -1,10 +1,15 @@
 import type { Payload, TaskConfig } from 'payload'
-import { backupsIn, makeBackup } from '../backup/backup'
+import { backupsIn, makeBackup, newestFirst } from '../backup/backup'
+import { backupBucket } from '../backup/bucket'
 import { backupFolder, mediaFolder } from '../backup/settings'
 
 const stampDay = (day: string) => day.replace(/-/g, '')
 
-/** The night's backup into BACKUP_DIR (encrypted with BACKUP_KEY, the newest BACKUP_KEEP kept); one a day (UTC), however often it is queued. */
+/**
+ * The night's backup into BACKUP_DIR and, when one is set, the bucket (encrypted with BACKUP_KEY,
+ * the newest BACKUP_KEEP kept in each); one a day (UTC), however often it is queued, even when
+ * the folder was lost and only the bucket remembers it.
+ */
 export const nightlyBackup: TaskConfig<'nightlyBackup'> = {
   slug: 'nightlyBackup',
   label: 'Nightly backup',
@@ -18,13 +23,16 @@ export const nightlyBackup: TaskConfig<'nightlyBackup'> = {
   handler: async () => {
     const folder = backupFolder()
     const today = new Date().toISOString().slice(0, 10)
-    if ((await backupsIn(folder)).some((name) => name.startsWith(`kelasi-${stampDay(today)}`))) return { output: { skipped: true } }
+    const bucket = backupBucket()
+    const existing = newestFirst([...(await backupsIn(folder)), ...(bucket ? await bucket.names() : [])])
+    if (existing.some((name) => name.startsWith(`kelasi-${stampDay(today)}`))) return { output: { skipped: true } }
     const made = await makeBackup({
       databaseUrl: process.env.DATABASE_URL!,
       mediaDir: mediaFolder(),
       folder,
       key: process.env.BACKUP_KEY || undefined,
       keep: Number(process.env.BACKUP_KEEP || 14),
+      bucket,
     })
     return { output: { file: made.file, bytes: made.bytes, skipped: false } }
   },

@@ -2,7 +2,9 @@
  * Backups and restores on the real test database: back up (pg_dump and the uploads), restore
  * into a new empty database and media folder, and every table's row count and every file are
  * identical; encrypted with BACKUP_KEY, a wrong key restores nothing; a database that is not
- * empty is refused; only the newest backups are kept.
+ * empty is refused; only the newest backups are kept. With a bucket (a real S3 server on this
+ * machine), each backup is copied under backups/ with the same retention, and a restore of the
+ * latest fetches it from there when the folder has none.
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -12,10 +14,12 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import pg from 'pg'
 import { backupsIn, makeBackup, restoreBackup } from '../../src/backup/backup'
+import { backupBucket } from '../../src/backup/bucket'
 import { queueNightlyBackup } from '../../src/jobs/backup'
 import { t } from '../../src/i18n'
 import { tinyPng } from '../support/fixtures'
 import { closeTestPayload, testPayload } from '../support/payload'
+import { startS3, type TestS3 } from '../support/s3'
 
 let payload: Payload
 let admin: pg.Client
@@ -130,10 +134,11 @@ it('keeps the newest backups of a folder and removes the older ones', async () =
   expect(await backupsIn(folder)).toEqual(['kelasi-20261203T010000Z.tar', 'kelasi-20261202T010000Z.tar'])
 })
 
+const kelasi = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/kelasi.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } })
+
 it('backs up and restores from the command line, with one JSON answer each', () => {
   const folder = fresh()
-  const kelasi = (args: string[], env: Record<string, string>) =>
-    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/kelasi.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } })
   const backup = kelasi(['backup', '--to', folder, '--json'], { BACKUP_KEY: key })
   expect(backup.status).toBe(0)
   const made = JSON.parse(backup.stdout)
@@ -163,4 +168,79 @@ it('makes the night’s backup from the jobs queue, once a day however often it 
   } finally {
     delete process.env.BACKUP_DIR
   }
+})
+
+describe('with a bucket', () => {
+  let s3: TestS3
+  beforeAll(async () => {
+    s3 = await startS3()
+  })
+  afterAll(() => s3.stop())
+  const emptyBucket = async () => {
+    for (const key of await s3.keys()) await s3.remove(key)
+  }
+
+  it('copies each backup under backups/, byte for byte, and keeps the newest there too', async () => {
+    await emptyBucket()
+    const folder = fresh()
+    const bucket = backupBucket(s3.env)!
+    const days = ['2026-12-01', '2026-12-02', '2026-12-03'].map((day) => new Date(`${day}T01:00:00Z`))
+    const results = []
+    for (const now of days) results.push(await makeBackup({ databaseUrl: source, mediaDir: media, folder, key, keep: 2, now, bucket }))
+    expect(results.map((r) => r.bucket)).toEqual([
+      { location: `s3://${s3.bucket}/backups/kelasi-20261201T010000Z.tar.sealed`, removed: [] },
+      { location: `s3://${s3.bucket}/backups/kelasi-20261202T010000Z.tar.sealed`, removed: [] },
+      { location: `s3://${s3.bucket}/backups/kelasi-20261203T010000Z.tar.sealed`, removed: ['kelasi-20261201T010000Z.tar.sealed'] },
+    ])
+    expect(await s3.keys('backups/')).toEqual(['backups/kelasi-20261202T010000Z.tar.sealed', 'backups/kelasi-20261203T010000Z.tar.sealed'])
+    const newest = await s3.bytes('backups/kelasi-20261203T010000Z.tar.sealed')
+    expect(newest.equals(readFileSync(results[2].file))).toBe(true)
+  })
+
+  it('restores the latest from the bucket on a machine whose backup folder is empty', async () => {
+    await emptyBucket()
+    // BACKUP_S3_BUCKET alone: uploads may stay on disk while backups go to a bucket.
+    const { S3_BUCKET, ...store } = s3.env
+    const env = { ...store, BACKUP_S3_BUCKET: S3_BUCKET, BACKUP_KEY: key }
+    const backup = kelasi(['backup', '--to', fresh(), '--json'], env)
+    expect(backup.status).toBe(0)
+    const made = JSON.parse(backup.stdout)
+    expect(made.bucket).toEqual({ location: `s3://${s3.bucket}/backups/${path.basename(made.file)}`, removed: [] })
+
+    const target = await emptyDatabase()
+    const rebuilt = fresh()
+    const restore = kelasi(['restore', '--latest', '--json'], { ...env, BACKUP_DIR: rebuilt, DATABASE_URL: target, KELASI_MEDIA_DIR: fresh() })
+    expect(restore.status).toBe(0)
+    expect(JSON.parse(restore.stdout)).toMatchObject({ ok: true, command: 'restore', file: path.join(rebuilt, path.basename(made.file)), tables: made.tables, rows: made.rows, mediaFiles: made.mediaFiles })
+    expect(readdirSync(rebuilt)).toEqual([path.basename(made.file)])
+  })
+
+  it('says where it looked when neither the folder nor the bucket has a backup', async () => {
+    await emptyBucket()
+    const folder = fresh()
+    const restore = kelasi(['restore', '--latest'], { ...s3.env, BACKUP_DIR: folder })
+    expect(restore.status).not.toBe(0)
+    expect(restore.stderr).toContain(t('fr', 'errors.backup.noBackupsAnywhere', { folder, bucket: `s3://${s3.bucket}/backups/` }))
+  })
+
+  it('makes the night’s backup into the bucket too, once a day even when the folder was lost', async () => {
+    await emptyBucket()
+    const saved = { ...process.env }
+    Object.assign(process.env, s3.env, { BACKUP_DIR: fresh() })
+    try {
+      const day = new Date().toISOString().slice(0, 10)
+      await queueNightlyBackup(payload, day)
+      await payload.jobs.run({ where: { taskSlug: { equals: 'nightlyBackup' } } })
+      const [name] = await backupsIn(process.env.BACKUP_DIR!)
+      expect(await s3.keys('backups/')).toEqual([`backups/${name}`])
+      process.env.BACKUP_DIR = fresh()
+      await queueNightlyBackup(payload, day)
+      await payload.jobs.run({ where: { taskSlug: { equals: 'nightlyBackup' } } })
+      expect(await backupsIn(process.env.BACKUP_DIR)).toEqual([])
+      expect(await s3.keys('backups/')).toEqual([`backups/${name}`])
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+      Object.assign(process.env, saved)
+    }
+  })
 })
