@@ -56,6 +56,9 @@ it('gives the app and the worker the database, S3, SMTP and the required secrets
     for (const secret of ['PAYLOAD_SECRET', 'BACKUP_KEY']) expect({ name, secret, value: env[secret] }).toEqual({ name, secret, value: expect.stringMatching(new RegExp(`^\\$\\{${secret}:\\?`)) })
   }
   expect(compose.services.worker.command).toEqual(['node', 'node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'])
+  // The worker serves no /api/health: its check asks its own metrics port.
+  const port = compose.services.worker.environment?.KELASI_WORKER_METRICS_PORT
+  expect(JSON.stringify(compose.services.worker.healthcheck?.test)).toContain(`127.0.0.1:${port}/metrics`)
   expect(compose.services.migrate.command?.slice(-2)).toEqual(['scripts/kelasi.ts', 'migrate'])
   for (const script of ['scripts/worker.ts', 'scripts/kelasi.ts']) expect(existsSync(script)).toBe(true)
 })
