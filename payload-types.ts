@@ -1028,6 +1028,7 @@ export interface Resource {
   title: string;
   class: number | Class;
   subject?: (number | null) | Subject;
+  group?: string | null;
   description?: string | null;
   /**
    * A web address (https://…), for instance for a long video or an online document. A resource is a file or a link, not both.
@@ -2039,6 +2040,7 @@ export interface ResourcesSelect<T extends boolean = true> {
   title?: T;
   class?: T;
   subject?: T;
+  group?: T;
   description?: T;
   link?: T;
   sharedBy?: T;

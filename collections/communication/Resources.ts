@@ -8,6 +8,7 @@ import { label, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { existingRelation, naming, relation, school, systemWritten, text } from '../fields'
+import { classGroup } from '../academics/classGroup'
 import { subjectOfClassLevel } from '../academics/subjectOfClassLevel'
 
 /** Staff who manage every resource of their school. */
@@ -130,6 +131,8 @@ export const Resources: CollectionConfig = {
       fields: [
         relation('class', 'classes', { required: true }),
         relation('subject', 'subjects', { validate: subjectOfClass as never }),
+        // A group of the class (a language, practical work) it is meant for; the pupils' groups are not recorded, so the whole class reads it.
+        classGroup(),
       ],
     },
     { name: 'description', type: 'textarea', label: label('fields.description') },

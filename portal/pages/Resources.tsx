@@ -23,7 +23,7 @@ export const Resources = async ({ locale, id }: { locale: Locale; id: string }) 
     ? await member.payload.find({
         collection: 'resources',
         where: { class: { equals: child.class.id } },
-        select: { title: true, description: true, subject: true, link: true, url: true, filename: true, mimeType: true, filesize: true, createdAt: true },
+        select: { title: true, description: true, subject: true, group: true, link: true, url: true, filename: true, mimeType: true, filesize: true, createdAt: true },
         populate: { subjects: { name: true } },
         depth: 1,
         sort: '-createdAt',
@@ -44,7 +44,7 @@ export const Resources = async ({ locale, id }: { locale: Locale; id: string }) 
             return (
               <li key={r.id} className="rounded border border-slate-300 bg-white p-3">
                 <h2 className="font-semibold">{r.title}</h2>
-                <p className="text-sm text-slate-700">{[subject, formatDay(locale, r.createdAt)].filter(Boolean).join(' · ')}</p>
+                <p className="text-sm text-slate-700">{[subject, r.group ? t('group', { group: r.group }) : null, formatDay(locale, r.createdAt)].filter(Boolean).join(' · ')}</p>
                 {r.description ? <p className="mt-1 whitespace-pre-line">{r.description}</p> : null}
                 <p className="mt-2">
                   {r.link ? (

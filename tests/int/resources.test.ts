@@ -201,6 +201,12 @@ describe('what is refused', () => {
     expect((await payload.count({ collection: 'resources', where: { title: { in: ['Les deux', 'Rien', 'Lien douteux'] } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 
+  it('a group the class does not have', async () => {
+    const answer = await rest('POST', '/resources', { token: tokens.teacher, body: { class: fx.classes.self.id, group: 'LATIN-Z', title: 'Mauvais groupe', link: 'https://ressources.example/groupe' } })
+    expect(answer.status).toBe(400)
+    expect(errorMessages(answer.body)[0]).toContain('LATIN-Z')
+  })
+
   it('a subject that is not one of the class’s level', async () => {
     const other = (await payload.find({ collection: 'subjects', where: { and: [{ school: { equals: fx.schools.main.id } }, { level: { not_equals: fx.classes.self.level } }] }, limit: 1, ...system })).docs[0]
     const answer = await rest('POST', '/resources', { token: tokens.teacher, body: { class: fx.classes.self.id, subject: other.id, title: 'Mauvais cours', link: 'https://ressources.example/cours' } })

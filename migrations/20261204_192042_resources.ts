@@ -8,6 +8,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"title" varchar NOT NULL,
   	"class_id" integer NOT NULL,
   	"subject_id" integer,
+  	"group" varchar,
   	"description" varchar,
   	"link" varchar,
   	"shared_by_id" integer,
