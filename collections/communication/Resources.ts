@@ -46,7 +46,7 @@ const subjectOfClass = async (value: unknown, options: Parameters<typeof existin
 
 /** The first bytes of an upload, in memory or in a temporary file. */
 const headOf = async (file: NonNullable<PayloadRequest['file']>) => {
-  if (file.data?.length || !file.tempFilePath) return new Uint8Array(file.data.subarray(0, 16))
+  if (file.data?.length || !file.tempFilePath) return new Uint8Array((file.data ?? Buffer.alloc(0)).subarray(0, 16))
   const handle = await open(file.tempFilePath, 'r')
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(16), 0, 16, 0)
