@@ -33,6 +33,9 @@ export const Resources = async ({ locale, id }: { locale: Locale; id: string }) 
       })
     : { docs: [] }
   const docs = found.docs as Partial<Resource>[]
+  // A worksheet is a few kilobytes, a video several megabytes: each in the unit that says it.
+  const sizeOf = (bytes: number) =>
+    bytes < 1_048_576 ? t('sizeKb', { size: formatNumber(locale, Math.max(1, Math.round(bytes / 1024)), 0) }) : t('size', { size: formatNumber(locale, bytes / 1_048_576, 1) })
   return (
     <ChildPage locale={locale} child={child} section="resources" withInvoices={withInvoices}>
       <Title lead={t('lead')}>{t('title')}</Title>
@@ -40,7 +43,7 @@ export const Resources = async ({ locale, id }: { locale: Locale; id: string }) 
         <ul className="space-y-3">
           {docs.map((r) => {
             const subject = (r.subject as Subject | null | undefined)?.name
-            const size = r.filesize ? t('size', { size: formatNumber(locale, r.filesize / 1_048_576, 1) }) : null
+            const size = r.filesize ? sizeOf(r.filesize) : null
             return (
               <li key={r.id} className="rounded border border-slate-300 bg-white p-3">
                 <h2 className="font-semibold">{r.title}</h2>

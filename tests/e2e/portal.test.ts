@@ -280,6 +280,7 @@ describe('the portal, for a family', () => {
     const text = await page.locator('main').innerText()
     expect(text).toContain('Fiche : les fractions')
     expect(text).toContain('Exercices 1 à 5 pour jeudi.')
+    expect(text).toMatch(/\(PDF, \d+ Ko\)/)
     expect(await page.locator('a:has-text("Ouvrir le lien « Vidéo : les fractions »")').getAttribute('href')).toBe('https://video.example/fractions')
     await expectAccessible(page, 'portal-resources')
     // As a family downloads it: a click on the link, the browser's own request with the session cookie.
