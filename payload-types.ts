@@ -169,6 +169,7 @@ export interface Config {
       dailyBilling: TaskDailyBilling;
       invoiceReminders: TaskInvoiceReminders;
       pollPendingPayments: TaskPollPendingPayments;
+      nightlyBackup: TaskNightlyBackup;
       inline: {
         input: unknown;
         output: unknown;
@@ -1160,7 +1161,8 @@ export interface PayloadJob {
           | 'notifyGuardiansOfReportCard'
           | 'dailyBilling'
           | 'invoiceReminders'
-          | 'pollPendingPayments';
+          | 'pollPendingPayments'
+          | 'nightlyBackup';
         taskID: string;
         input?:
           | {
@@ -1201,6 +1203,7 @@ export interface PayloadJob {
         | 'dailyBilling'
         | 'invoiceReminders'
         | 'pollPendingPayments'
+        | 'nightlyBackup'
       )
     | null;
   queue?: string | null;
@@ -2256,6 +2259,20 @@ export interface TaskPollPendingPayments {
     olderThanMs?: number | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNightlyBackup".
+ */
+export interface TaskNightlyBackup {
+  input: {
+    day: string;
+  };
+  output: {
+    file?: string | null;
+    bytes?: number | null;
+    skipped?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -66,6 +66,11 @@ export default buildConfig({
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
   sharp,
   telemetry: false,
-  ...(process.env.KELASI_LOGS === 'stderr' ? { logger: { options: {}, destination: process.stderr } } : {}),
+  // JSON lines in production (and on stderr for the command line's --json), Payload's pretty lines otherwise.
+  ...(process.env.KELASI_LOGS === 'stderr'
+    ? { logger: { options: {}, destination: process.stderr } }
+    : process.env.NODE_ENV === 'production' && process.env.KELASI_LOGS !== 'pretty'
+      ? { logger: { options: { level: process.env.LOG_LEVEL || 'info' }, destination: process.stdout } }
+      : {}),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
 })

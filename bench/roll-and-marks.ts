@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { startServer } from '../scripts/server'
 import { withPayload } from '../src/db/prepare'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, ms, signIn, teacherClass } from './support'
+import { benchDatabase, ms, signIn, teacherClass, timedJSON } from './support'
 
 const { values } = parseArgs({ args: process.argv.slice(3), options: { rounds: { type: 'string', default: '15' } } })
 const rounds = Number(values.rounds)
@@ -20,14 +20,7 @@ const setup = await withPayload((payload) => teacherClass(payload, size))
 
 const server = await startServer(3298, { DATABASE_URL: db.url })
 const token = await signIn(server.url, demoAccounts.teacher)
-const post = async (path: string, body: unknown) => {
-  const started = performance.now()
-  const answer = await fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }, body: JSON.stringify(body) })
-  const elapsed = performance.now() - started
-  const json = (await answer.json()) as Record<string, any>
-  if (!answer.ok) throw new Error(`${path}: ${answer.status} ${JSON.stringify(json)}`)
-  return { elapsed, json }
-}
+const post = (path: string, body: unknown) => timedJSON(`${server.url}/api${path}`, 'POST', token, body)
 
 const timings: Record<string, number[]> = { 'roll, first save (60 new)': [], 'roll, corrected (3 changed)': [], 'marks, first save (60 new)': [], 'marks, corrected (5 changed)': [] }
 const [first, corrected, marks, remarks] = Object.values(timings)

@@ -13,7 +13,7 @@ import pg from 'pg'
 import { startServer } from '../scripts/server'
 import { withPayload } from '../src/db/prepare'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, growDemoSchool, loadTest, ms, signIn, teacherClass } from './support'
+import { benchDatabase, growDemoSchool, loadTest, ms, signIn, teacherClass, timedJSON } from './support'
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
@@ -32,14 +32,7 @@ await client.end()
 const server = await startServer(3297, { DATABASE_URL: db.url })
 try {
   const teacher = await signIn(server.url, demoAccounts.teacher)
-  const send = async (method: 'POST' | 'PUT', path: string, body: unknown) => {
-    const started = performance.now()
-    const answer = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `JWT ${teacher}` }, body: JSON.stringify(body) })
-    const elapsed = performance.now() - started
-    const json = (await answer.json()) as Record<string, any>
-    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`)
-    return { elapsed, json }
-  }
+  const send = (method: 'POST' | 'PUT', path: string, body: unknown) => timedJSON(`${server.url}/api/v1${path}`, method, teacher, body)
   const timings: Record<string, number[]> = { 'roll call, first save (60 new)': [], 'roll call, corrected (3 changed)': [], 'mark sheet, first save (60 new)': [], 'mark sheet, corrected (5 changed)': [] }
   const [rollFirst, rollCorrected, marksFirst, marksCorrected] = Object.values(timings)
   for (let round = 0; round < rounds; round++) {

@@ -204,3 +204,13 @@ export const teacherClass = async (payload: Payload, size: number) => {
   }
   return { school: school.id, klass: klass.id, subject: subject.id, term: term.id, pupils }
 }
+
+/** One JSON request as a signed-in client sends it, timed from sending to the whole answer; a refusal stops the bench. */
+export const timedJSON = async (url: string, method: 'POST' | 'PUT', token: string, body: unknown) => {
+  const started = performance.now()
+  const answer = await fetch(url, { method, headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }, body: JSON.stringify(body) })
+  const json = (await answer.json()) as Record<string, any>
+  const elapsed = performance.now() - started
+  if (!answer.ok) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(json)}`)
+  return { elapsed, json }
+}

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { clientHeader } from '../src/domain/rateLimits'
 import type { Change } from '../src/domain/audit'
 import type { ID } from '../src/access/ids'
 
@@ -21,6 +22,9 @@ export type AuditEntry = {
  * client can forge; anything further left is whatever the client sent.
  */
 export const clientIP = (req: PayloadRequest) => {
+  // Set by the app server from the socket and the proxies' hops (src/server/requests.ts); the Local API has only the headers.
+  const stamped = req.headers?.get(clientHeader)
+  if (stamped) return stamped
   const hops = Math.max(1, Number(process.env.KELASI_PROXY_HOPS || 1))
   const chain = (req.headers?.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
   return chain[Math.max(0, chain.length - hops)] || req.headers?.get('x-real-ip') || undefined

@@ -7,7 +7,8 @@ import * as migration_20261125_232822_report_card_runs_job_fields from './202611
 import * as migration_20261202_193232_finance from './20261202_193232_finance';
 import * as migration_20261203_080809_finance_and_parent_links from './20261203_080809_finance_and_parent_links';
 import * as migration_20261203_151339_parent_uploads from './20261203_151339_parent_uploads';
-import * as migration_20261204_192042_resources from './20261204_192042_resources';
+import * as migration_20261204_191157_nightly_backup from './20261204_191157_nightly_backup';
+import * as migration_20261204_200550_resources from './20261204_200550_resources';
 
 export const migrations = [
   {
@@ -56,8 +57,13 @@ export const migrations = [
     name: '20261203_151339_parent_uploads',
   },
   {
-    up: migration_20261204_192042_resources.up,
-    down: migration_20261204_192042_resources.down,
-    name: '20261204_192042_resources'
+    up: migration_20261204_191157_nightly_backup.up,
+    down: migration_20261204_191157_nightly_backup.down,
+    name: '20261204_191157_nightly_backup',
+  },
+  {
+    up: migration_20261204_200550_resources.up,
+    down: migration_20261204_200550_resources.down,
+    name: '20261204_200550_resources'
   },
 ];

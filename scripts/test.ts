@@ -24,7 +24,6 @@ const db = await freshDatabase({
 })
 // Uploads made by the tests land in .data, never in the checkout's media/.
 process.env.KELASI_MEDIA_DIR = path.join(dataFolder, `test-media${lane}`)
-process.env.KELASI_RESOURCES_DIR = path.join(process.env.KELASI_MEDIA_DIR, 'resources')
 rmSync(process.env.KELASI_MEDIA_DIR, { recursive: true, force: true })
 const mailFolder = path.join(dataFolder, `test-mail${lane}`)
 rmSync(mailFolder, { recursive: true, force: true })

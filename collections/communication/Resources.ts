@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import path from 'node:path'
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { anyOf, isIT, staffCreates, staffOf, type Predicate } from '../../src/access/predicates'
 import { childClassIds, scoped, selfClassIds, taughtClassIds, within } from '../../src/access/scopes'
@@ -118,7 +119,8 @@ export const Resources: CollectionConfig = {
     delete: anyOf(isIT, staffOf([...managers]), ownShares),
   },
   upload: {
-    staticDir: process.env.KELASI_RESOURCES_DIR || 'media/resources',
+    // Inside the media folder, which the backups take whole (src/backup/settings.ts).
+    staticDir: path.join(process.env.KELASI_MEDIA_DIR || 'media', 'resources'),
     mimeTypes: sharedMimeTypes,
     // A link needs no file: `consistent` asks for exactly one of the two.
     filesRequiredOnCreate: false,

@@ -7,6 +7,7 @@ import { resetEmail, verifyEmail } from '../../src/email/templates'
 import { auditTrail, noteSecretChange } from '../../hooks/auditTrail'
 import { AccountInactive, auditLogin, auditLogout, auditPasswordReset } from '../../hooks/authAudit'
 import { adminSpeaksUserLanguage } from '../../hooks/language'
+import { forgiveLogin, rateLimited } from '../../src/security/rateLimits'
 import { passwordOnChange, passwordOnReset } from '../../hooks/passwordPolicy'
 import { naming, phone, schools, text } from '../fields'
 import { signupEndpoint } from './signup'
@@ -112,7 +113,7 @@ export const Users: CollectionConfig = {
   // A family's own sign-up (always a parent of no school); staff accounts are created by the direction.
   endpoints: [signupEndpoint],
   hooks: {
-    beforeOperation: [passwordOnReset, unlockGuard],
+    beforeOperation: [rateLimited, passwordOnReset, unlockGuard],
     beforeChange: [
       async ({ context, data, originalDoc, operation, req }) => {
         if (operation === 'update') guardAccount(req, originalDoc)
@@ -139,7 +140,7 @@ export const Users: CollectionConfig = {
       },
     ],
     afterOperation: [auditPasswordReset],
-    afterLogin: [auditLogin, adminSpeaksUserLanguage],
+    afterLogin: [forgiveLogin, auditLogin, adminSpeaksUserLanguage],
     afterLogout: [auditLogout],
     afterChange: [auditTrail],
     afterDelete: [auditTrail],

@@ -1,5 +1,7 @@
 import type { JobsConfig, PayloadRequest } from 'payload'
 import { hasAnyRole } from '../domain/roles'
+import { countedTask } from '../metrics/registry'
+import { nightlyBackup } from './backup'
 import { dailyBilling } from './dailyBilling'
 import { generateReportCards } from './generateReportCards'
 import { invoiceReminders } from './invoiceReminders'
@@ -11,6 +13,6 @@ import { pollPendingPayments } from './pollPendingPayments'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments],
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup].map(countedTask),
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }
