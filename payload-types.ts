@@ -96,6 +96,7 @@ export interface Config {
     expenses: Expense;
     'staff-members': StaffMember;
     payroll: Payroll;
+    resources: Resource;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -140,6 +141,7 @@ export interface Config {
     expenses: ExpensesSelect<false> | ExpensesSelect<true>;
     'staff-members': StaffMembersSelect<false> | StaffMembersSelect<true>;
     payroll: PayrollSelect<false> | PayrollSelect<true>;
+    resources: ResourcesSelect<false> | ResourcesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -261,6 +263,8 @@ export interface Media {
   alt?: string | null;
   uploadedBy?: (number | null) | User;
   financeOnly?: boolean | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1016,6 +1020,39 @@ export interface Payroll {
   createdAt: string;
 }
 /**
+ * Files (PDF, pictures, short videos, Word, Excel, PowerPoint or OpenDocument documents, 10 MB at most) and links a teacher shares with a class; its students and their guardians download them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources".
+ */
+export interface Resource {
+  id: number;
+  school: number | School;
+  title: string;
+  class: number | Class;
+  subject?: (number | null) | Subject;
+  group?: string | null;
+  description?: string | null;
+  /**
+   * A web address (https://…), for instance for a long video or an online document. A resource is a file or a link, not both.
+   */
+  link?: string | null;
+  sharedBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
@@ -1301,6 +1338,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'payroll';
         value: number | Payroll;
+      } | null)
+    | ({
+        relationTo: 'resources';
+        value: number | Resource;
       } | null)
     | ({
         relationTo: 'media';
@@ -1999,6 +2040,33 @@ export interface PayrollSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources_select".
+ */
+export interface ResourcesSelect<T extends boolean = true> {
+  school?: T;
+  title?: T;
+  class?: T;
+  subject?: T;
+  group?: T;
+  description?: T;
+  link?: T;
+  sharedBy?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -2006,6 +2074,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
   financeOnly?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -10,6 +10,7 @@ import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
+import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
 import { Expenses } from './finance/Expenses'
 import { FeeSchedules } from './finance/FeeSchedules'
@@ -62,6 +63,7 @@ export const collections: CollectionConfig[] = [
   Expenses,
   StaffMembers,
   Payroll,
+  Resources,
   Media,
   AuditLogs,
   NumberSequences,

@@ -9,6 +9,7 @@ import * as migration_20261203_080809_finance_and_parent_links from './20261203_
 import * as migration_20261203_151339_parent_uploads from './20261203_151339_parent_uploads';
 import * as migration_20261204_191157_nightly_backup from './20261204_191157_nightly_backup';
 import * as migration_20261204_192558_upload_storage from './20261204_192558_upload_storage';
+import * as migration_20261204_202844_resources from './20261204_202844_resources';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261204_192558_upload_storage.up,
     down: migration_20261204_192558_upload_storage.down,
-    name: '20261204_192558_upload_storage'
+    name: '20261204_192558_upload_storage',
+  },
+  {
+    up: migration_20261204_202844_resources.up,
+    down: migration_20261204_202844_resources.down,
+    name: '20261204_202844_resources'
   },
 ];

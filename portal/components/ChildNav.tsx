@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import type { Child } from '../family'
 import type { Locale } from '../i18n/locales'
 
-export const sections = ['marks', 'report-cards', 'attendance', 'timetable', 'invoices'] as const
+export const sections = ['marks', 'report-cards', 'attendance', 'timetable', 'resources', 'invoices'] as const
 export type Section = (typeof sections)[number]
 
 /** A child's pages: the name and class on top, the sections as a bottom bar on a phone, a side list on a screen. */

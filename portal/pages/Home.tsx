@@ -34,6 +34,11 @@ export const Home = async ({ locale }: { locale: Locale }) => {
                       {t('attendance')}
                     </a>
                   </li>
+                  <li>
+                    <a className={linkClass} href={`/${locale}/students/${c.id}/resources`}>
+                      {t('resources')}
+                    </a>
+                  </li>
                   {member.isParent ? (
                     <li>
                       <a className={linkClass} href={`/${locale}/students/${c.id}/invoices`}>

@@ -6,7 +6,7 @@
  * and each page's screenshot lands in test-output/screenshots.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -33,7 +33,7 @@ let grace: { id: number; school: number; class: number }
 let jonathan: number
 let absence: number
 let invoice: { id: number; number: string }
-const made: { user?: number; guardian?: number; media: number[] } = { media: [] }
+const made: { user?: number; guardian?: number; media: number[]; resources: number[] } = { media: [], resources: [] }
 
 const studentOf = async (matricule: string) => {
   const found = await payload.find({ collection: 'students', where: { matricule: { equals: matricule } }, ...system })
@@ -62,6 +62,18 @@ beforeAll(async () => {
   expect(created.status).toBe(201)
   invoice = { id: created.body.doc.id, number: created.body.doc.number }
 
+  // A worksheet Grâce's teacher shared with her class, and a link.
+  const teacher = await tokenFor(payload, demoAccounts.teacher)
+  const sheet = await PDFDocument.create()
+  sheet.addPage([595, 842]).drawText('Fiche de calcul : les fractions', { x: 50, y: 780, size: 12 })
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(await sheet.save())], { type: 'application/pdf' }), `fractions-${Date.now()}.pdf`)
+  form.append('_payload', JSON.stringify({ class: grace.class, title: 'Fiche : les fractions', description: 'Exercices 1 à 5 pour jeudi.' }))
+  for (const shared of [await rest('POST', '/resources', { token: teacher, form }), await rest('POST', '/resources', { token: teacher, body: { class: grace.class, title: 'Vidéo : les fractions', link: 'https://video.example/fractions' } })]) {
+    expect(shared.status).toBe(201)
+    made.resources.push(shared.body.doc.id)
+  }
+
   // Stripe's API is a local stand-in (no network here); the mobile-money aggregator is the sandbox.
   stripe = await startStripeApi()
   server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210), {
@@ -87,6 +99,7 @@ afterAll(async () => {
   }
   await payload.delete({ collection: 'attendance', id: absence, ...system })
   for (const id of made.media) await payload.delete({ collection: 'media', id, ...system })
+  for (const id of made.resources) await payload.delete({ collection: 'resources', id, ...system })
   if (made.user) {
     await payload.delete({ collection: 'link-codes', where: { usedBy: { equals: made.user } }, ...system })
     await payload.delete({ collection: 'users', id: made.user, ...system })
@@ -261,6 +274,21 @@ describe('the portal, for a family', () => {
     await expectAccessible(page, 'portal-timetable')
   })
 
+  it('reads what the class’s teacher shared and downloads the worksheet', async () => {
+    await page.click('nav[aria-label=Rubriques] >> text=Ressources')
+    await page.waitForURL(`${server.url}/fr/students/${grace.id}/resources`)
+    const text = await page.locator('main').innerText()
+    expect(text).toContain('Fiche : les fractions')
+    expect(text).toContain('Exercices 1 à 5 pour jeudi.')
+    expect(text).toMatch(/\(PDF, \d+ Ko\)/)
+    expect(await page.locator('a:has-text("Ouvrir le lien « Vidéo : les fractions »")').getAttribute('href')).toBe('https://video.example/fractions')
+    await expectAccessible(page, 'portal-resources')
+    // As a family downloads it: a click on the link, the browser's own request with the session cookie.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Télécharger « Fiche : les fractions »")')])
+    expect(download.suggestedFilename()).toMatch(/^fractions-\d+\.pdf$/)
+    expect((await PDFDocument.load(readFileSync((await download.path())!))).getPageCount()).toBe(1)
+  })
+
   it('pays an invoice by mobile money and sees it paid, with its receipt', async () => {
     await page.click('nav[aria-label=Rubriques] >> text=Factures')
     await page.waitForURL(`${server.url}/fr/students/${grace.id}/invoices`)
@@ -295,7 +323,7 @@ describe('the portal, for a family', () => {
   })
 
   it('gets nothing for another family’s child, whatever the URL says', async () => {
-    for (const section of ['marks', 'report-cards', 'attendance', 'timetable', 'invoices']) {
+    for (const section of ['marks', 'report-cards', 'attendance', 'timetable', 'resources', 'invoices']) {
       const answer = await page.goto(`${server.url}/fr/students/${jonathan}/${section}`)
       expect(answer?.status()).toBe(404)
       const text = await page.locator('main').innerText()

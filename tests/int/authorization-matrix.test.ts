@@ -127,6 +127,13 @@ const payslipOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   currency: 'USD',
   gross: 20_000,
 })
+/** A link shared with a class the demo teacher teaches (or a class of the second school). */
+const resourceOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  class: fx.classes[school === 'main' ? 'taught' : 'matete'].id,
+  title: `Lien matrice ${n}`,
+  link: `https://ressources.example/matrice/${n}`,
+})
 const mainStaff = ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const
 
 const matrix: Record<string, Row> = {
@@ -589,6 +596,26 @@ const matrix: Record<string, Row> = {
     touch: (r) => ({ alt: r.alt }),
     newRecord: (fx) => ({ school: fx.schools.main.id, alt: 'Photo', file: tinyPng() }),
     noCreateOver: ['graphql'],
+  },
+  resources: {
+    fixtures: (fx) => fx.resources,
+    // A class's resources reach its teachers, its students and their guardians; the direction and the desk see all.
+    read: {
+      it: ['taught', 'childB', 'self', 'matete'],
+      admin: ['taught', 'childB', 'self'],
+      secretariat: ['taught', 'childB', 'self'],
+      teacher: ['taught', 'self'],
+      parent: ['taught', 'childB'],
+      student: ['self'],
+    },
+    // A teacher changes what they shared themselves (7EB's link is the direction's).
+    update: { it: ['taught', 'childB', 'self', 'matete'], admin: ['taught', 'childB', 'self'], secretariat: ['taught', 'childB', 'self'], teacher: ['taught'] },
+    create: ['it', 'admin', 'secretariat', 'teacher'],
+    // The throwaways are the system's, so a teacher may not delete them (their own: tests/int/resources.test.ts).
+    delete: ['it', 'admin', 'secretariat'],
+    touch: (r) => ({ title: r.title }),
+    newRecord: (fx, n) => resourceOf(fx, n, 'main'),
+    recordOf: resourceOf,
   },
   'audit-logs': {
     fixtures: (fx) => fx.auditLogs,

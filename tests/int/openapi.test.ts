@@ -85,6 +85,15 @@ describe('the OpenAPI document of /api/v1', () => {
     expect(at(recordOf('guardians'), 'properties', 'children')).toBeUndefined()
   })
 
+  it('takes the resources’ files as multipart (the file, the fields as JSON in _payload) as well as JSON', () => {
+    for (const [verb, path] of [['post', '/resources'], ['put', '/resources/{id}']]) {
+      const content = at(doc, 'paths', path, verb, 'requestBody', 'content')
+      expect({ verb, types: Object.keys(content).sort() }).toEqual({ verb, types: ['application/json', 'multipart/form-data'] })
+      expect(Object.keys(at(content, 'multipart/form-data', 'schema', 'properties'))).toEqual(['file', '_payload'])
+    }
+    expect(Object.keys(at(doc, 'paths', '/students', 'post', 'requestBody', 'content'))).toEqual(['application/json'])
+  })
+
   it('has the roll calls and the mark sheets', () => {
     const roll = resolve(at(doc, 'paths', '/roll-calls', 'post', 'requestBody', 'content', 'application/json', 'schema'))
     expect(roll.required).toEqual(['class', 'date'])

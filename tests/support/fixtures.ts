@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import { PDFDocument } from 'pdf-lib'
+import type { Payload, TypedUser } from 'payload'
 import { demoAccounts, otherAccounts } from './accounts'
 
 type Id = number | string
@@ -20,6 +21,13 @@ export const tinyPng = () => ({
   name: `pixel-${Date.now()}-${Math.random().toString(36).slice(2)}.png`,
   size: 68,
 })
+
+/** A one-page PDF with a line of text, as a teacher's word processor exports one. */
+export const onePagePdf = async (text: string) => {
+  const pdf = await PDFDocument.create()
+  pdf.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 12 })
+  return Buffer.from(await pdf.save())
+}
 
 /**
  * Named records of the demo data that the authorization matrix reasons about: who is whose
@@ -317,10 +325,29 @@ export const loadFixtures = async (payload: Payload) => {
   const linkCodeOf = (school: Id, student: Record<string, any>) =>
     ensure('link-codes', { student: { equals: student.id }, school: { equals: school } }, { school, student: student.id })
   const linkCodes = { main: await linkCodeOf(main.id, students.sibling), matete: await linkCodeOf(matete.id, students.matete) }
+  // Resources: the demo teacher's PDF for 5P-A, links the direction shared with 1HS and 7EB (which
+  // the demo teacher also teaches, but did not share), and a link of the second school.
+  const resourceOf = async (title: string, klassRecord: Record<string, any>, by: Record<string, any>, withPdf = false) => {
+    const found = await payload.find({ collection: 'resources', where: { title: { equals: title } }, limit: 1, depth: 0, overrideAccess: true })
+    if (found.docs[0]) return found.docs[0] as Record<string, any>
+    const data = await onePagePdf(title)
+    const file = withPdf ? { data, mimetype: 'application/pdf', name: `matrice-${Date.now()}.pdf`, size: data.length } : undefined
+    const link = withPdf ? undefined : `https://ressources.example/${klassRecord.code}`
+    // As the person who shared it: the hook records them as `sharedBy`.
+    const user = { ...by, collection: 'users' } as TypedUser
+    return (await payload.create({ collection: 'resources', data: { school: klassRecord.school, class: klassRecord.id, title, link }, file, user, depth: 0, overrideAccess: true })) as Record<string, any>
+  }
+  const resources = {
+    taught: await resourceOf('Fiche de calcul (matrice)', classes.taught, users.teacher, true),
+    childB: await resourceOf('Lectures conseillées (matrice)', classes.childB, users.admin),
+    self: await resourceOf('Site de révision (matrice)', classes.self, users.admin),
+    matete: await resourceOf('Lien de l’école (matrice)', classes.matete, users.mateteAdmin),
+  }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
   return {
+    resources,
     linkCodes,
     expenses,
     staffMembers,

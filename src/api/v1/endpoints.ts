@@ -72,17 +72,23 @@ const one: PayloadHandler = async (req) => {
   return Response.json(doc, { headers: exposed })
 }
 
+/**
+ * JSON, or for a collection of files multipart as Payload's REST takes it: the file as `file`, the
+ * fields as JSON in `_payload` (`bodyOf` parses both; the file is then `req.file`).
+ */
 const create: PayloadHandler = async (req) => {
   needUser(req)
   const collection = resourceOf(req)
-  const doc = await req.payload.create({ collection, data: writable(await bodyOf(req)) as never, ...asCaller(req) })
+  const data = writable(await bodyOf(req))
+  const doc = await req.payload.create({ collection, data: data as never, file: req.file, ...asCaller(req) })
   return Response.json(doc, { status: 201, headers: exposed })
 }
 
 const update: PayloadHandler = async (req) => {
   needUser(req)
   const collection = resourceOf(req)
-  const doc = await req.payload.update({ collection, id: idOf(req), data: writable(await bodyOf(req)) as never, ...asCaller(req) })
+  const data = writable(await bodyOf(req))
+  const doc = await req.payload.update({ collection, id: idOf(req), data: data as never, file: req.file, ...asCaller(req) })
   return Response.json(doc, { headers: exposed })
 }
 

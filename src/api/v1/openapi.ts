@@ -77,6 +77,14 @@ const filterParameter = (slug: string, search: readonly string[], ctx: Context) 
   }
 }
 
+/** A collection of files also takes multipart, as Payload's REST does: the file, and the fields as JSON. */
+const bodyOf = (collection: SanitizedCollectionConfig, schema: Schema, ctx: Context) => {
+  if (!collection.upload) return { content: json(schema) }
+  const fields = { type: 'string', contentMediaType: 'application/json', contentSchema: schema, description: fill(ctx.language, 'multipartFields') }
+  const file = { type: 'string', contentMediaType: 'application/octet-stream', description: fill(ctx.language, 'multipartFile') }
+  return { description: fill(ctx.language, 'multipart'), content: { ...json(schema), 'multipart/form-data': { schema: { type: 'object', properties: { file, _payload: fields }, required: ['_payload'] } } } }
+}
+
 const resourcePaths = (slug: string, search: readonly string[], ctx: Context) => {
   const collection = collectionOf(ctx.config, slug)
   const { singular, plural } = namesOf(collection)
@@ -100,7 +108,7 @@ const resourcePaths = (slug: string, search: readonly string[], ctx: Context) =>
       },
       post: {
         ...operation('post', `create${singular}`),
-        requestBody: { required: true, content: json(ref('schemas', `${singular}Create`)) },
+        requestBody: { required: true, ...bodyOf(collection, ref('schemas', `${singular}Create`), ctx) },
         responses: { 201: { description: fill(language, 'createdAnswer'), content: json(record) }, ...errors(400, 401, 403) },
       },
     },
@@ -109,7 +117,7 @@ const resourcePaths = (slug: string, search: readonly string[], ctx: Context) =>
       get: { ...operation('get', `get${singular}`), responses: { 200: { description: fill(language, 'oneAnswer'), content: json(record) }, ...errors(401, 403, 404) } },
       put: {
         ...operation('put', `update${singular}`),
-        requestBody: { required: true, description: fill(language, 'update'), content: json(record) },
+        requestBody: { required: true, ...bodyOf(collection, record, ctx), description: [fill(language, 'update'), collection.upload ? fill(language, 'multipart') : ''].filter(Boolean).join(' ') },
         responses: { 200: { description: fill(language, 'updatedAnswer'), content: json(record) }, ...errors(400, 401, 403, 404) },
       },
       delete: { ...operation('delete', `delete${singular}`), responses: { 200: { description: fill(language, 'deletedAnswer'), content: json(record) }, ...errors(401, 403, 404) } },

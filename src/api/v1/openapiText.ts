@@ -68,6 +68,9 @@ const fr = {
   evaluationParam: "L'identifiant de l'évaluation.",
   markSheetAnswer: "Les notes de l'évaluation après l'enregistrement.",
   markSheetId: "L'identifiant de l'évaluation.",
+  multipart: "Pour une collection de fichiers, la requête peut aussi être en multipart/form-data, comme l'API REST de Payload : le fichier dans `file`, les champs en JSON dans `_payload`.",
+  multipartFile: 'Le fichier, dont le contenu doit correspondre au type annoncé par son nom.',
+  multipartFields: 'Les champs de l’enregistrement, en JSON.',
 }
 
 const en: typeof fr = {
@@ -134,6 +137,9 @@ const en: typeof fr = {
   evaluationParam: "The evaluation's id.",
   markSheetAnswer: "The evaluation's marks once saved.",
   markSheetId: "The evaluation's id.",
+  multipart: "For a collection of files, the request may also be multipart/form-data, as Payload's REST API takes it: the file in `file`, the fields as JSON in `_payload`.",
+  multipartFile: 'The file, whose content must match the type its name announces.',
+  multipartFields: "The record's fields, as JSON.",
 }
 
 export type TextKey = keyof typeof fr

@@ -26,6 +26,7 @@ export const resources = {
   'fee-schedules': { search: ['name'] },
   invoices: { search: ['number'] },
   payments: { search: ['receiptNumber', 'providerReference'] },
+  resources: { search: ['title', 'description'] },
 } satisfies Partial<Record<CollectionSlug, { search: string[] }>>
 
 export type Resource = keyof typeof resources
