@@ -6,6 +6,7 @@
  * axe-core checks the week, the roll and the mark sheet (WCAG 2.1 A/AA).
  */
 import type { Payload } from 'payload'
+import { PDFDocument } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { demoAccounts, demoPassword } from '../support/accounts'
 import { expectAccessible } from '../support/axe'
@@ -27,6 +28,7 @@ let klass: { id: number; name: string }
 let other: { id: number }
 let pupils: Pupil[]
 let evaluation: { id: number; title: string; maximum: number }
+const made: { resources: number[] } = { resources: [] }
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -59,6 +61,7 @@ afterAll(async () => {
     await payload.delete({ collection: 'attendance', where: { class: { equals: klass.id }, date: { equals: `${day}T00:00:00.000Z` } }, ...system })
     await payload.update({ collection: 'evaluations', id: evaluation.id, data: { published: false }, ...system })
     await payload.delete({ collection: 'grades', where: { evaluation: { equals: evaluation.id } }, ...system })
+    for (const id of made.resources) await payload.delete({ collection: 'resources', id, ...system })
   }
   await closeTestPayload()
 })
@@ -166,5 +169,25 @@ describe('the teacher workspace', () => {
     await notification().filter({ hasText: 'Notes publiées' }).waitFor()
     expect((await payload.findByID({ collection: 'evaluations', id: evaluation.id, ...system })).published).toBe(true)
     expect((await payload.findByID({ collection: 'grades', id: byStudent.get(first.id)!.id, ...system })).published).toBe(true)
+  })
+
+  it('shares a PDF with the class: uploaded, listed, and stored for the class only', async () => {
+    const pdf = await PDFDocument.create()
+    pdf.addPage().drawText('Lecon 4 : les fractions')
+    const title = `Leçon des fractions ${Date.now()}`
+    await page.goto(`${server.url}/console#/resources/create`)
+    await page.getByRole('combobox', { name: /^Classe/ }).click()
+    await page.getByRole('option', { name: klass.name, exact: true }).click()
+    await page.getByLabel(/^Titre/).fill(title)
+    await page.locator('input[type=file]').setInputFiles({ name: 'fractions.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) })
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.waitForURL(/#\/resources$/)
+    await page.getByText(title).waitFor()
+    await expectAccessible(page, 'console-resources')
+    const shared = await payload.find({ collection: 'resources', where: { title: { equals: title } }, ...system })
+    expect(shared.docs).toHaveLength(1)
+    made.resources.push(shared.docs[0].id)
+    expect(shared.docs[0]).toMatchObject({ class: klass.id, mimeType: 'application/pdf' })
+    expect(shared.docs[0].filename).toMatch(/^fractions.*\.pdf$/)
   })
 })

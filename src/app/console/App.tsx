@@ -2,6 +2,7 @@ import { Route } from 'react-router'
 import { Admin, CustomRoutes, Resource } from 'react-admin'
 import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
+import FolderSharedIcon from '@mui/icons-material/FolderShared'
 import SchoolIcon from '@mui/icons-material/School'
 import { authProvider } from './authProvider'
 import { ClassList } from './ClassList'
@@ -16,6 +17,8 @@ import { i18nProvider } from './i18n'
 import { ConsoleLayout } from './ConsoleLayout'
 import { LoginPage } from './LoginPage'
 import { RollCall } from './RollCall'
+import { SharedFileCreate } from './SharedFileCreate'
+import { SharedFileList } from './SharedFileList'
 import { StudentList } from './StudentList'
 import { StudentShow } from './StudentShow'
 import { theme } from './theme'
@@ -38,6 +41,7 @@ export default function App() {
       <Resource name="classes" list={ClassList} show={ClassShow} icon={GroupsIcon} recordRepresentation="name" />
       <Resource name="evaluations" list={EvaluationList} create={EvaluationCreate} edit={EvaluationEdit} icon={AssignmentIcon} recordRepresentation="title" />
       <Resource name="students" list={StudentList} show={StudentShow} icon={SchoolIcon} recordRepresentation="fullName" />
+      <Resource name="resources" list={SharedFileList} create={SharedFileCreate} icon={FolderSharedIcon} recordRepresentation="title" />
       <Resource name="subjects" recordRepresentation="name" />
       <Resource name="terms" recordRepresentation="name" />
       <Resource name="rooms" recordRepresentation="name" />

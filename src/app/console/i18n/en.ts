@@ -86,6 +86,7 @@ export const en = {
       notPublished: 'Not published',
     },
     evaluations: { enterMarks: 'Enter marks' },
+    sharedFiles: { download: 'Download %{name}', fileOrLink: 'A file or a link: one of the two.' },
     students: { identity: 'Student', attendance: 'Attendance', marks: 'Marks', roster: 'Enrolled students' },
     choices: {
       evaluationKind: { test: 'Test', homework: 'Homework', exam: 'Exam' },
@@ -129,6 +130,10 @@ export const en = {
       fields: { evaluation: 'Evaluation', subject: 'Subject', term: 'Term', status: 'Status', score: 'Mark', comment: 'Comment', published: 'Published' },
     },
     enrollments: { name: 'Enrollment |||| Enrollments', fields: { student: 'Student', class: 'Class', status: 'Status' } },
+    resources: {
+      name: 'Resource |||| Resources',
+      fields: { title: 'Title', class: 'Class', subject: 'Subject', description: 'Description', link: 'Link', file: 'File (PDF, image, video, document)', createdAt: 'Shared on' },
+    },
     subjects: { name: 'Subject |||| Subjects', fields: { name: 'Subject' } },
     terms: { name: 'Term |||| Terms', fields: { name: 'Term' } },
   },

@@ -86,6 +86,7 @@ export const fr = {
       notPublished: 'Non publiées',
     },
     evaluations: { enterMarks: 'Saisir les notes' },
+    sharedFiles: { download: 'Télécharger %{name}', fileOrLink: 'Un fichier ou un lien : l’un des deux.' },
     students: { identity: 'Élève', attendance: 'Présences', marks: 'Notes', roster: 'Élèves inscrits' },
     choices: {
       evaluationKind: { test: 'Interrogation', homework: 'Devoir', exam: 'Examen' },
@@ -129,6 +130,10 @@ export const fr = {
       fields: { evaluation: 'Évaluation', subject: 'Cours', term: 'Période', status: 'Statut', score: 'Note', comment: 'Commentaire', published: 'Publiée' },
     },
     enrollments: { name: 'Inscription |||| Inscriptions', fields: { student: 'Élève', class: 'Classe', status: 'Statut' } },
+    resources: {
+      name: 'Ressource |||| Ressources',
+      fields: { title: 'Titre', class: 'Classe', subject: 'Cours', description: 'Description', link: 'Lien', file: 'Fichier (PDF, image, vidéo, document)', createdAt: 'Partagée le' },
+    },
     subjects: { name: 'Cours |||| Cours', fields: { name: 'Cours' } },
     terms: { name: 'Période |||| Périodes', fields: { name: 'Période' } },
   },
