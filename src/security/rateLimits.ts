@@ -17,23 +17,30 @@ const ensureTable = (req: PayloadRequest) =>
 
 /**
  * Counts one attempt in its window, in the database that every app process shares, outside
- * the request's transaction (a refused login rolls back, its count must stay).
+ * the request's transaction (a refused login rolls back, its count must stay). The limit holds
+ * over this window and the one before, so that attempts on both sides of a window's end still
+ * add up. Where it counted goes in the request's context, for `forgive` to take it back there.
  */
 const hit = async (req: PayloadRequest, name: RuleName, subject: string, now = Date.now()) => {
   await ensureTable(req)
   const rule = rules[name]
-  const result = await drizzleOf(req).execute(sql`
-    insert into kelasi_rate_limits (key, window_start, hits) values (${`${name}:${subject}`}, ${windowOf(now, rule)}, 1)
-    on conflict (key, window_start) do update set hits = kelasi_rate_limits.hits + 1
-    returning hits`)
-  if (Math.random() < 0.01) await drizzleOf(req).execute(sql`delete from kelasi_rate_limits where window_start < extract(epoch from now()) - 86400`)
-  return { over: Number((result.rows[0] as { hits: number }).hits) > rule.limit, retryAfter: retryAfter(now, rule) }
+  const key = `${name}:${subject}`
+  const window = windowOf(now, rule)
+  const db = drizzleOf(req)
+  await db.execute(sql`
+    insert into kelasi_rate_limits (key, window_start, hits) values (${key}, ${window}, 1)
+    on conflict (key, window_start) do update set hits = kelasi_rate_limits.hits + 1`)
+  const { rows } = await db.execute(sql`select coalesce(sum(hits), 0)::int as hits from kelasi_rate_limits where key = ${key} and window_start in (${window}, ${window - rule.windowSeconds})`)
+  if (Math.random() < 0.01) await db.execute(sql`delete from kelasi_rate_limits where window_start < extract(epoch from now()) - 86400`)
+  ;((req.context.rateLimits ??= {}) as Record<string, number>)[key] = window
+  return { over: Number((rows[0] as { hits: number }).hits) > rule.limit, retryAfter: retryAfter(now, rule) }
 }
 
-const forgive = async (req: PayloadRequest, name: RuleName, subject: string, now = Date.now()) => {
-  await ensureTable(req)
-  await drizzleOf(req).execute(sql`
-    update kelasi_rate_limits set hits = greatest(hits - 1, 0) where key = ${`${name}:${subject}`} and window_start = ${windowOf(now, rules[name])}`)
+const forgive = async (req: PayloadRequest, name: RuleName, subject: string) => {
+  const key = `${name}:${subject}`
+  const window = (req.context.rateLimits as Record<string, number> | undefined)?.[key]
+  if (window === undefined) return
+  await drizzleOf(req).execute(sql`update kelasi_rate_limits set hits = greatest(hits - 1, 0) where key = ${key} and window_start = ${window}`)
 }
 
 /** The caller's address as the server saw it; none for the Local API of scripts and jobs, which are not limited. */
