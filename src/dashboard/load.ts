@@ -28,8 +28,8 @@ import {
   type InvoiceRow,
 } from '../domain/dashboard'
 import { hasAnyRole } from '../domain/roles'
-import { loadSchoolResults } from '../results/schoolResults'
 import { dayEnd, dayStart } from './links'
+import { termPercentages } from './termResults'
 
 export type DashboardQuery = { school?: string | null; year?: string | null; month?: string | null; today?: string }
 
@@ -153,18 +153,7 @@ export const loadDashboard = async (req: PayloadRequest, query: DashboardQuery =
   ).docs.map((term) => ({ id: term.id, name: term.name, code: term.code ?? '', endDate: String(term.endDate) }))
   const term = lastEndedTerm(terms, today)
 
-  const classResults = async () => {
-    if (!term) return null
-    const loaded = await loadSchoolResults(req.payload, s, { schoolYear: y, term: term.id })
-    return resultFigures(
-      loaded.classes.map((klass) => ({
-        class: klass.class.id,
-        name: klass.class.name,
-        code: klass.class.code,
-        percentages: (klass.students as { percentage: number | null }[]).map((line) => line.percentage),
-      })),
-    )
-  }
+  const classResults = async () => (term ? resultFigures(await termPercentages(req, s, y, term.id)) : null)
 
   const money = async () =>
     moneyFigures(
