@@ -123,6 +123,22 @@ describe('the figures', () => {
     }
   })
 
+  it('agree with the class results under the French scheme too', async () => {
+    await payload.update({ collection: 'schools', id: fx.schools.main.id, data: { gradingScheme: 'french' }, overrideAccess: true })
+    try {
+      const d = (await dashboardOf('secretariat'))!
+      const req = await createLocalReq({ user: users.secretariat }, payload)
+      for (const klass of d.results!.classes) {
+        const results = await loadClassResults(req, klass.class, { term: d.term!.id })
+        const percentages = (results.students as { percentage: number | null }[]).map((line) => line.percentage).filter((p): p is number => p !== null)
+        expect([klass.counted, klass.passed]).toEqual([percentages.length, percentages.filter((p) => p >= 50).length])
+      }
+      expect(d.results!.school.counted).toBeGreaterThan(0)
+    } finally {
+      await payload.update({ collection: 'schools', id: fx.schools.main.id, data: { gradingScheme: 'rdc' }, overrideAccess: true })
+    }
+  })
+
   it('total the year’s invoices per currency and class as the invoices list does, for finance and the direction alike', async () => {
     const d = (await dashboardOf('finance'))!
     const sum = (rows: Record<string, any>[], field: string) => rows.reduce((total, row) => total + Number(row[field] ?? 0), 0)
