@@ -13,13 +13,13 @@ import { asLanguage, t, type Language } from '../../i18n'
 import { BarChart } from './BarChart'
 
 const param = (value: unknown) => (typeof value === 'string' && value ? value : null)
-const cell = { padding: '2px 12px 2px 0' } as const
+const cell = { padding: '2px 12px 2px 0', color: 'var(--theme-text)' } as const
 const num = { ...cell, textAlign: 'right' } as const
 
 type Context = { d: Figures; language: Language; s: (key: string, vars?: Record<string, string | number>) => string; href: (collection: string, conditions: Condition[]) => string }
 
 const Table = ({ head, rows, numeric }: { head: string[]; rows: React.ReactNode[][]; numeric: boolean[] }) => (
-  <div className="table" style={{ marginBottom: 'var(--base)' }}>
+  <div style={{ marginBottom: 'var(--base)', overflowX: 'auto' }}>
     <table>
       <thead><tr>{head.map((h, i) => <th key={i} scope="col" style={numeric[i] ? num : cell}>{h}</th>)}</tr></thead>
       <tbody>{rows.map((row, r) => <tr key={r}>{row.map((value, i) => <td key={i} style={numeric[i] ? num : cell}>{value}</td>)}</tr>)}</tbody>
@@ -45,8 +45,7 @@ const Students = ({ d, s, href }: Context) => {
           label: level.name,
           href: href('enrollments', [...enrolled, ['class.level', 'equals', level.id]]),
           segments: level.sexes ? [{ value: level.sexes.M, tone: 'primary' }, { value: level.sexes.F, tone: 'secondary' }] : [{ value: level.total, tone: 'primary' }],
-          text: level.sexes ? `${level.total} (${level.sexes.M} / ${level.sexes.F})` : String(level.total),
-          description: `${level.name}: ${level.total}${level.sexes ? `, ${s('students.boys')} ${level.sexes.M}, ${s('students.girls')} ${level.sexes.F}` : ''}`,
+          text: level.sexes ? `${level.total} — ${s('students.boys')} ${level.sexes.M}, ${s('students.girls')} ${level.sexes.F}` : String(level.total),
         }))}
       />
       {sexes ? <p><span aria-hidden="true" style={{ color: 'var(--theme-success-500)' }}>■</span> {s('students.boys')} <span aria-hidden="true" style={{ color: 'var(--theme-warning-500)' }}>■</span> {s('students.girls')}</p> : null}
@@ -87,8 +86,7 @@ const Attendance = ({ d, s, href, language }: Context) => {
             label: day.day,
             href: absences(day.day, day.day),
             segments: [{ value: day.rate ?? 0, tone: 'primary' }],
-            text: `${formatRate(day.rate, language)} (${day.absent})`,
-            description: `${day.day}: ${formatRate(day.rate, language)}, ${s('attendance.absent')} ${day.absent}`,
+            text: `${formatRate(day.rate, language)} — ${s('attendance.absent')} ${day.absent}`,
           }))}
         />
       ) : null}
@@ -129,8 +127,7 @@ const Results = ({ d, s, href, language }: Context) => {
           label: klass.code,
           href: grades(klass.class),
           segments: [{ value: klass.passRate ?? 0, tone: 'primary' }],
-          text: `${formatRate(klass.passRate, language)} · ${average(klass.average)} %`,
-          description: `${klass.code}: ${s('results.passRate')} ${formatRate(klass.passRate, language)}, ${s('results.average')} ${average(klass.average)} %`,
+          text: `${formatRate(klass.passRate, language)} — ${s('results.average')} ${average(klass.average)} %`,
         }))}
       />
       <Table
@@ -177,8 +174,7 @@ const Money = ({ d, s, href, language }: Context) => {
               label: label(klass),
               href: invoices(currency, [['student', 'in', klass.students]]),
               segments: [{ value: klass.rate ?? 0, tone: 'primary' }],
-              text: `${formatRate(klass.rate, language)} · ${money(klass.outstanding, currency)}`,
-              description: `${label(klass)}: ${s('money.rate')} ${formatRate(klass.rate, language)}, ${s('money.invoiced')} ${money(klass.invoiced, currency)}, ${s('money.collected')} ${money(klass.collected, currency)}, ${s('money.outstanding')} ${money(klass.outstanding, currency)}`,
+              text: `${formatRate(klass.rate, language)} — ${s('money.outstanding')} ${money(klass.outstanding, currency)}`,
             }))}
           />
         )
