@@ -37,6 +37,7 @@ export default buildConfig({
         financeReports: { Component: '/src/admin/reports/FinanceReportsView#FinanceReportsView', path: '/finance-reports' },
       },
       afterNavLinks: ['/src/admin/reports/FinanceNavLinks#FinanceNavLinks'],
+      beforeDashboard: ['/src/admin/dashboard/Dashboard#Dashboard'],
     },
     importMap: { baseDir: dirname },
   },

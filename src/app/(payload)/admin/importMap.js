@@ -10,6 +10,7 @@ import { ReconcileButton as ReconcileButton_8fd7474a2da9de67151c7e4855a6e1a1 } f
 import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { FinanceNavLinks as FinanceNavLinks_c313bbb42396ab5cfb8001048c651fc1 } from '../../../../src/admin/reports/FinanceNavLinks'
+import { Dashboard as Dashboard_e57afc99291726bda4e4e9629bc62236 } from '../../../../src/admin/dashboard/Dashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { StudentImportView as StudentImportView_829d2791328ddc3acdcfb152013980a1 } from '../../../../src/admin/StudentImportView'
 import { ReconciliationView as ReconciliationView_a1d27cc027f96ac29af4f27884805e8f } from '../../../../src/admin/reconciliation/ReconciliationView'
@@ -30,6 +31,7 @@ export const importMap = {
   "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/reports/FinanceNavLinks#FinanceNavLinks": FinanceNavLinks_c313bbb42396ab5cfb8001048c651fc1,
+  "/src/admin/dashboard/Dashboard#Dashboard": Dashboard_e57afc99291726bda4e4e9629bc62236,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/admin/StudentImportView#StudentImportView": StudentImportView_829d2791328ddc3acdcfb152013980a1,
   "/src/admin/reconciliation/ReconciliationView#ReconciliationView": ReconciliationView_a1d27cc027f96ac29af4f27884805e8f,
