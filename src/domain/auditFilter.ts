@@ -19,12 +19,6 @@ export const auditConditions = (filter: AuditFilter): Condition[] => [
   ...(isDay(filter.to) ? [{ field: 'createdAt' as const, operator: 'less_than_equal' as const, value: endOfDay(filter.to) }] : []),
 ]
 
-/** Payload's `where` for the filter (an empty object when nothing is chosen). */
-export const auditWhere = (filter: AuditFilter) => {
-  const conditions = auditConditions(filter).map(({ field, operator, value }) => ({ [field]: { [operator]: value } }))
-  return conditions.length ? { and: conditions } : {}
-}
-
 /** The list view's address for the filter, from the first page; other query parameters (sort, limit) kept. */
 export const auditListHref = (listPath: string, filter: AuditFilter, keep: Record<string, string> = {}) => {
   const query = new URLSearchParams(Object.entries(keep).filter(([key]) => !key.startsWith('where') && key !== 'page'))
@@ -48,18 +42,6 @@ export const auditFilterOf = (query: Record<string, unknown>): AuditFilter => {
     else if (field === 'createdAt' && operator === 'less_than_equal') filter.to = back(value)
   }
   return filter
-}
-
-/** Payload's admin hands the list its query parsed (`where: { and: [...] }`): the same filter from that shape. */
-export const auditFilterOfWhere = (where: unknown): AuditFilter => {
-  const and = (where as { and?: unknown })?.and
-  const query: Record<string, unknown> = {}
-  if (Array.isArray(and))
-    and.forEach((condition, i) => {
-      for (const [field, ops] of Object.entries((condition ?? {}) as Record<string, unknown>))
-        for (const [operator, value] of Object.entries((ops ?? {}) as Record<string, unknown>)) query[`where[and][${i}][${field}][${operator}]`] = value
-    })
-  return auditFilterOf(query)
 }
 
 export type ChangeRow = { field: string; before: string; after: string }

@@ -14,7 +14,7 @@ import type { AttendanceStatus, HalfDay } from '../domain/attendance'
 import type { ReportTable } from '../domain/financeReports'
 import type { RdcCourseResult } from '../domain/grading'
 import { rankedColumn } from '../domain/results'
-import { hasAnyRole } from '../domain/roles'
+import { hasAnyRole, type Role } from '../domain/roles'
 import { attendanceReport, classListReport, resultsReport } from '../domain/schoolReports'
 import { dayOf } from '../domain/timetable'
 import { asLanguage, tReq } from '../i18n'
@@ -29,7 +29,7 @@ export const schoolReportFormats = ['json', 'csv', 'xlsx', 'pdf'] as const
 const maxDays = 366
 
 /** Who may ask for each report at all; which class is the class's own rule, then the teacher's. */
-const readers: Record<SchoolReport, string[]> = {
+const readers: Record<SchoolReport, Role[]> = {
   'class-list': ['it', 'admin', 'secretariat', 'teacher', 'finance'],
   attendance: ['it', 'admin', 'secretariat', 'teacher'],
   results: ['it', 'admin', 'secretariat', 'teacher'],
