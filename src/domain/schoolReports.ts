@@ -143,8 +143,8 @@ export const resultsReport = ({ scheme, subjects, pupils, classAverage }: Result
   const average = scheme === 'french' ? 'average' : 'percentage'
   const subjectRows: ReportRow[] = subjects.map((subject) => {
     const stats = classStatistics(subject.marks)
-    const two = (value: number | null) => (value === null ? null : round(value, 2))
-    return { subject: subject.name, maximum: subject.maximum, graded: stats.count, average: two(stats.average), min: two(stats.min), max: two(stats.max), passRate: passRate(subject.marks, subject.maximum) }
+    // The lowest and highest are marks as given; only the average is rounded.
+    return { subject: subject.name, maximum: subject.maximum, graded: stats.count, average: stats.average === null ? null : round(stats.average, 2), min: stats.min, max: stats.max, passRate: passRate(subject.marks, subject.maximum) }
   })
   const rank = (r: number | null) => r ?? Number.POSITIVE_INFINITY
   const pupilRows = [...pupils]
