@@ -11,6 +11,7 @@ import { auditFailedLogin } from './hooks/authAudit'
 import { jobs } from './src/jobs'
 import { simpleRestEndpoints } from './src/api/v1/endpoints'
 import { financeReportsEndpoint } from './src/reports/financeReports'
+import { schoolReportsEndpoint } from './src/reports/schoolReports'
 import { emailAdapter } from './src/email/adapter'
 import { serverURL } from './src/email/templates'
 import { uploadStorage } from './src/storage/uploads'
@@ -35,16 +36,17 @@ export default buildConfig({
         studentImport: { Component: '/src/admin/StudentImportView#StudentImportView', path: '/import' },
         reconciliation: { Component: '/src/admin/reconciliation/ReconciliationView#ReconciliationView', path: '/reconciliation' },
         financeReports: { Component: '/src/admin/reports/FinanceReportsView#FinanceReportsView', path: '/finance-reports' },
+        schoolReports: { Component: '/src/admin/reports/SchoolReportsView#SchoolReportsView', path: '/school-reports' },
       },
-      afterNavLinks: ['/src/admin/reports/FinanceNavLinks#FinanceNavLinks'],
+      afterNavLinks: ['/src/admin/reports/SchoolNavLinks#SchoolNavLinks', '/src/admin/reports/FinanceNavLinks#FinanceNavLinks'],
       beforeDashboard: ['/src/admin/dashboard/Dashboard#Dashboard'],
     },
     importMap: { baseDir: dirname },
   },
   collections,
-  // Reports span several collections, so they answer at the root: /api/finance-reports/:report;
-  // so does the simple REST API, /api/v1/<resource>.
-  endpoints: [financeReportsEndpoint, ...simpleRestEndpoints],
+  // Reports span several collections, so they answer at the root: /api/finance-reports/:report,
+  // /api/school-reports/:report; so does the simple REST API, /api/v1/<resource>.
+  endpoints: [financeReportsEndpoint, schoolReportsEndpoint, ...simpleRestEndpoints],
   jobs,
   editor: lexicalEditor(),
   db: postgresAdapter({

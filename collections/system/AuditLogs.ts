@@ -3,7 +3,7 @@ import { anyOf, isIT, nobody, staffOf } from '../../src/access/predicates'
 import { label, options } from '../../src/i18n'
 import { naming, relation, text } from '../fields'
 
-const actions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout', 'linkRefused'] as const
+export const auditActions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout', 'linkRefused'] as const
 
 /** Append-only: written by hooks as the system, never edited or deleted through any API. */
 export const AuditLogs: CollectionConfig = {
@@ -13,6 +13,8 @@ export const AuditLogs: CollectionConfig = {
     group: label('groups.system'),
     defaultColumns: ['createdAt', 'action', 'collection', 'documentId', 'actorEmail', 'ip'],
     listSearchableFields: ['actorEmail', 'collection', 'documentId'],
+    // The direction's simple filter above the table; Payload's generic one stays beside it.
+    components: { beforeListTable: ['/src/admin/auditLog/AuditLogFilter#AuditLogFilter'] },
   },
   defaultSort: '-createdAt',
   // Every write of the school lands here (40,000 rows in an invoice run): as few indexes as the
@@ -31,14 +33,14 @@ export const AuditLogs: CollectionConfig = {
       type: 'select',
       required: true,
       label: label('fields.action'),
-      options: options('auditAction', actions),
+      options: options('auditAction', auditActions),
     },
     text('collection', { required: true }),
     text('documentId'),
     relation('user', 'users', { validate: undefined }),
     text('actorEmail'),
     { name: 'school', type: 'relationship', relationTo: 'schools', index: true, label: label('fields.school') },
-    { name: 'changes', type: 'json', label: label('fields.changes') },
+    { name: 'changes', type: 'json', label: label('fields.changes'), admin: { components: { Field: '/src/admin/auditLog/AuditChanges#AuditChanges' } } },
     text('ip'),
     text('userAgent'),
   ],

@@ -5,11 +5,15 @@
  */
 import type { Currency } from './money'
 
-export type ColumnKind = 'text' | 'money' | 'number'
-export type ReportColumn = { key: string; kind: ColumnKind }
+/** `decimal`: a figure with decimals (an average, a rate in percent); `date`: a day, YYYY-MM-DD. */
+export type ColumnKind = 'text' | 'money' | 'number' | 'decimal' | 'date'
+/** `width`: the column's share of a printed page's width, for long texts (names). */
+export type ReportColumn = { key: string; kind: ColumnKind; width?: number }
 export type ReportRow = Record<string, string | number | null> & { currency?: Currency }
-export type ReportTotal = { currency: Currency; values: Record<string, number> }
-export type ReportTable = { columns: ReportColumn[]; rows: ReportRow[]; totals: ReportTotal[] }
+/** A total row: per currency for money, or one row of counts and rates; `label` names it (`reports.<label>`, "Total" by default). */
+export type ReportTotal = { currency?: Currency; label?: string; values: Record<string, number | null> }
+/** `title` names a table of a report that has several (`reports.sections.<title>`). */
+export type ReportTable = { columns: ReportColumn[]; rows: ReportRow[]; totals: ReportTotal[]; title?: string }
 
 export type PaymentRow = {
   paidAt: string
@@ -39,11 +43,11 @@ const byText = (a: string, b: string) => a.localeCompare(b, 'fr')
 /** Totals per currency of the money columns, currencies in a fixed order. */
 const totalsOf = (columns: ReportColumn[], rows: ReportRow[]): ReportTotal[] => {
   const money = columns.filter((c) => c.kind === 'money').map((c) => c.key)
-  const out = new Map<Currency, Record<string, number>>()
+  const out = new Map<Currency, Record<string, number | null>>()
   for (const row of rows) {
     if (!row.currency) continue
     const sums = out.get(row.currency) ?? Object.fromEntries(money.map((key) => [key, 0]))
-    for (const key of money) sums[key] += Number(row[key] ?? 0)
+    for (const key of money) sums[key] = Number(sums[key]) + Number(row[key] ?? 0)
     out.set(row.currency, sums)
   }
   return (['USD', 'CDF'] as Currency[]).filter((c) => out.has(c)).map((currency) => ({ currency, values: out.get(currency)! }))

@@ -139,7 +139,7 @@ const lastPart = (bulletin: RdcBulletin): RdcPart =>
   bulletin === 'S1' ? 'EX1' : bulletin === 'S2' || bulletin === 'year' ? 'EX2' : bulletin
 
 /** The column a bulletin ranks on: the period or exam itself, the semester, or T.G. for the year. */
-const rankedColumn = (bulletin: RdcBulletin, line: RdcCourseResult): Points | null => {
+export const rankedColumn = (bulletin: RdcBulletin, line: RdcCourseResult): Points | null => {
   if (bulletin === 'S1') return line.semester1
   if (bulletin === 'S2') return line.semester2
   if (bulletin === 'year') return line.total

@@ -7,14 +7,18 @@ import { EvaluationSheetControls as EvaluationSheetControls_359f68854b3c943597b9
 import { RunProgressField as RunProgressField_4ef8acb51a54237f9c2ca63aa21d175d } from '../../../../src/admin/reportCards/RunProgressField'
 import { RunProgressCell as RunProgressCell_8049a347d263126317096a7ea80f5382 } from '../../../../src/admin/reportCards/RunProgressCell'
 import { ReconcileButton as ReconcileButton_8fd7474a2da9de67151c7e4855a6e1a1 } from '../../../../src/admin/reconciliation/ReconcileButton'
+import { AuditChanges as AuditChanges_21e23a66072f35f406b59a49740f27dd } from '../../../../src/admin/auditLog/AuditChanges'
+import { AuditLogFilter as AuditLogFilter_9f83635171553cf2418c469b6fc343a8 } from '../../../../src/admin/auditLog/AuditLogFilter'
 import { Icon as Icon_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
 import { Logo as Logo_caceca34d25130c4c02fdc551bd8c773 } from '../../../../src/admin/Brand'
+import { SchoolNavLinks as SchoolNavLinks_c84212cc66269e7b64e0d17f83432416 } from '../../../../src/admin/reports/SchoolNavLinks'
 import { FinanceNavLinks as FinanceNavLinks_c313bbb42396ab5cfb8001048c651fc1 } from '../../../../src/admin/reports/FinanceNavLinks'
 import { Dashboard as Dashboard_e57afc99291726bda4e4e9629bc62236 } from '../../../../src/admin/dashboard/Dashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { StudentImportView as StudentImportView_829d2791328ddc3acdcfb152013980a1 } from '../../../../src/admin/StudentImportView'
 import { ReconciliationView as ReconciliationView_a1d27cc027f96ac29af4f27884805e8f } from '../../../../src/admin/reconciliation/ReconciliationView'
 import { FinanceReportsView as FinanceReportsView_3e130e08bdaacf652f441630d31cff81 } from '../../../../src/admin/reports/FinanceReportsView'
+import { SchoolReportsView as SchoolReportsView_21eb3c6b81ac1a54caea91b90fc70559 } from '../../../../src/admin/reports/SchoolReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -28,13 +32,17 @@ export const importMap = {
   "/src/admin/reportCards/RunProgressField#RunProgressField": RunProgressField_4ef8acb51a54237f9c2ca63aa21d175d,
   "/src/admin/reportCards/RunProgressCell#RunProgressCell": RunProgressCell_8049a347d263126317096a7ea80f5382,
   "/src/admin/reconciliation/ReconcileButton#ReconcileButton": ReconcileButton_8fd7474a2da9de67151c7e4855a6e1a1,
+  "/src/admin/auditLog/AuditChanges#AuditChanges": AuditChanges_21e23a66072f35f406b59a49740f27dd,
+  "/src/admin/auditLog/AuditLogFilter#AuditLogFilter": AuditLogFilter_9f83635171553cf2418c469b6fc343a8,
   "/src/admin/Brand#Icon": Icon_caceca34d25130c4c02fdc551bd8c773,
   "/src/admin/Brand#Logo": Logo_caceca34d25130c4c02fdc551bd8c773,
+  "/src/admin/reports/SchoolNavLinks#SchoolNavLinks": SchoolNavLinks_c84212cc66269e7b64e0d17f83432416,
   "/src/admin/reports/FinanceNavLinks#FinanceNavLinks": FinanceNavLinks_c313bbb42396ab5cfb8001048c651fc1,
   "/src/admin/dashboard/Dashboard#Dashboard": Dashboard_e57afc99291726bda4e4e9629bc62236,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/admin/StudentImportView#StudentImportView": StudentImportView_829d2791328ddc3acdcfb152013980a1,
   "/src/admin/reconciliation/ReconciliationView#ReconciliationView": ReconciliationView_a1d27cc027f96ac29af4f27884805e8f,
   "/src/admin/reports/FinanceReportsView#FinanceReportsView": FinanceReportsView_3e130e08bdaacf652f441630d31cff81,
+  "/src/admin/reports/SchoolReportsView#SchoolReportsView": SchoolReportsView_21eb3c6b81ac1a54caea91b90fc70559,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
