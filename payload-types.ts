@@ -1021,7 +1021,7 @@ export interface Payroll {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused';
+  action: 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused' | 'export' | 'erase';
   collection: string;
   documentId?: string | null;
   user?: (number | null) | User;

@@ -8,6 +8,7 @@ import * as migration_20261202_193232_finance from './20261202_193232_finance';
 import * as migration_20261203_080809_finance_and_parent_links from './20261203_080809_finance_and_parent_links';
 import * as migration_20261203_151339_parent_uploads from './20261203_151339_parent_uploads';
 import * as migration_20261204_191157_nightly_backup from './20261204_191157_nightly_backup';
+import * as migration_20261204_195934_privacy from './20261204_195934_privacy';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_191157_nightly_backup.up,
     down: migration_20261204_191157_nightly_backup.down,
-    name: '20261204_191157_nightly_backup'
+    name: '20261204_191157_nightly_backup',
+  },
+  {
+    up: migration_20261204_195934_privacy.up,
+    down: migration_20261204_195934_privacy.down,
+    name: '20261204_195934_privacy'
   },
 ];
