@@ -31,6 +31,12 @@ export const erasePerson = async (req: PayloadRequest, person: Person, id: ID): 
       counts[kind][collection] = (counts[kind][collection] ?? 0) + 1
       touched[collection] = [...(touched[collection] ?? []), doc.id]
     }
+    // The adapter writes a whole row (an upsert), as Payload's own update does: the stored row with the patch over it.
+    const rewrite = async (collection: string, docId: ID, patch: Record<string, unknown>) => {
+      const slug = collection as CollectionSlug
+      const stored = await req.payload.db.findOne({ collection: slug, where: { id: { equals: docId } }, req })
+      await req.payload.db.updateOne({ collection: slug, id: docId, data: { ...stored, ...patch }, req })
+    }
     const apply = async (collection: string, doc: Doc) => {
       const patch = erasurePatch(person, collection, doc, id)
       if (patch === 'delete') {
@@ -38,7 +44,7 @@ export const erasePerson = async (req: PayloadRequest, person: Person, id: ID): 
         await req.payload.db.deleteOne({ collection: collection as CollectionSlug, where: { id: { equals: doc.id } }, req })
         note('deleted', collection, doc)
       } else if (patch && Object.keys(patch).length) {
-        await req.payload.db.updateOne({ collection: collection as CollectionSlug, id: doc.id, data: patch, req })
+        await rewrite(collection, doc.id, patch)
         note('anonymised', collection, doc)
       }
     }
@@ -55,7 +61,7 @@ export const erasePerson = async (req: PayloadRequest, person: Person, id: ID): 
     }
     for (const collection of order) for (const doc of records[collection] ?? []) if (collection !== own) await apply(collection, doc)
     // Last, so that anything refused before (a clash, a lost connection) leaves even the name in place.
-    await req.payload.db.updateOne({ collection: own, id, data: ownPatch, req })
+    await rewrite(own, id, ownPatch)
     note('anonymised', own, record)
     touched[own] = [id]
 
@@ -64,7 +70,7 @@ export const erasePerson = async (req: PayloadRequest, person: Person, id: ID): 
       for (const entry of entries.docs as Doc[]) {
         const changes = scrubChanges(person, collection, entry.changes)
         if (JSON.stringify(changes) === JSON.stringify(entry.changes ?? [])) continue
-        await req.payload.db.updateOne({ collection: 'audit-logs', id: entry.id, data: { changes }, req })
+        await rewrite('audit-logs', entry.id, { changes })
         counts.auditEntriesScrubbed += 1
       }
     }
@@ -73,7 +79,7 @@ export const erasePerson = async (req: PayloadRequest, person: Person, id: ID): 
       const acted = await req.payload.db.find({ collection: 'audit-logs', where: { or: [{ user: { equals: user.id } }, { actorEmail: { equals: user.email } }] }, limit: 0, pagination: false, req })
       const email = (erasurePatch(person, 'users', user, id) as Record<string, unknown>).email
       for (const entry of acted.docs as Doc[]) {
-        await req.payload.db.updateOne({ collection: 'audit-logs', id: entry.id, data: { actorEmail: email, ip: null, userAgent: null }, req })
+        await rewrite('audit-logs', entry.id, { actorEmail: email, ip: null, userAgent: null })
         counts.auditEntriesScrubbed += 1
       }
     }

@@ -93,7 +93,7 @@ describe('export of a pupil’s data', () => {
     const manifest = await read('manifest.json')
     expect(manifest).toMatchObject({ person: { kind: 'student', id: child.id }, exportedBy: { email: demoAccounts.admin }, counts: { students: 1, grades: grades.length, payments: payments.length } })
     const printed = (await read('report-cards.json')).filter((card: Doc) => card.snapshot?.figures)
-    expect(names.filter((n) => n.startsWith('report-cards/'))).toHaveLength(printed.length)
+    expect(names.filter((n) => n.startsWith('report-cards/') && n.endsWith('.pdf'))).toHaveLength(printed.length)
     const audit = await read('audit-logs.json')
     expect(audit.length).toBeGreaterThan(0)
     const logged = await all('audit-logs', { action: { equals: 'export' }, collection: { equals: 'students' }, documentId: { equals: String(child.id) } })
