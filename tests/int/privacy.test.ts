@@ -4,6 +4,7 @@
  * deleted) in one transaction, audited; nobody else does either; the money is never touched.
  */
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import JSZip from 'jszip'
 import type { Payload } from 'payload'
@@ -158,6 +159,23 @@ describe('erasure', () => {
   const folder = () => String(payload.collections.media.config.upload.staticDir)
   const fileOf = (media: Doc) => `${folder()}/${media.filename}`
   const stored = (collection: string, id: number) => payload.findByID({ collection: collection as 'students', id, ...system, disableErrors: true }) as Promise<Doc | null>
+
+  it('the pupil’s export carries their files and their guardian’s link, before anything is erased', async () => {
+    const answer = await download(`/students/${made.pupil.id}/export-data`, { token: tokens.admin })
+    expect(answer.status).toBe(200)
+    const { zip, read } = await unzip(answer.data)
+    expect(ids(await read('media.json'))).toEqual(ids([made.photo, made.certificate]))
+    for (const media of [made.photo, made.certificate]) {
+      const file = zip.file(`media/${media.id}-${media.filename}`)
+      expect(file).not.toBeNull()
+      expect(Buffer.from(await file!.async('uint8array'))).toEqual(await readFile(fileOf(media)))
+    }
+    expect(ids(await read('guardians.json'))).toEqual([String(made.guardian.id)])
+    expect(ids(await read('invoices.json'))).toEqual(ids([made.paid, made.unpaid]))
+    const [account] = await read('users.json')
+    expect(account).toMatchObject({ id: made.pupilUser.id, email: marks.pupilEmail })
+    expect(Object.keys(account).filter((key) => ['hash', 'salt', 'sessions', 'apiKey'].includes(key))).toEqual([])
+  })
 
   it('is refused without the matricule typed again, and to anyone but IT and the direction of the school', async () => {
     expect((await stored('invoices', made.paid.id))?.status).toBe('paid')
