@@ -9,7 +9,7 @@ import { dossierOf, mediaFiles } from './dossier'
 type Doc = Record<string, unknown> & { id: ID }
 export type ErasureCounts = { anonymised: Record<string, number>; deleted: Record<string, number>; auditEntriesScrubbed: number; account: 'anonymise' | 'unlink' | 'none' }
 
-/** Records referring to the media go first, the files' records last but the person's own. */
+/** The collections a rule may touch, the records that point at files before the files' own. */
 const order = ['students', 'users', 'enrollments', 'attendance', 'grades', 'report-cards', 'invoices', 'payments', 'discounts', 'link-codes', 'media']
 
 /**
@@ -59,11 +59,9 @@ export const erasePerson = async (req: PayloadRequest, person: Person, id: ID): 
       if (counts.account === 'anonymise') await apply('users', user)
       else ownPatch.user = null
     }
-    for (const collection of order) for (const doc of records[collection] ?? []) if (collection !== own) await apply(collection, doc)
-    // Last, so that anything refused before (a clash, a lost connection) leaves even the name in place.
+    for (const collection of order) for (const doc of records[collection] ?? []) await apply(collection, doc)
     await rewrite(own, id, ownPatch)
-    note('anonymised', own, record)
-    touched[own] = [id]
+    counts.anonymised[own] = 1
 
     for (const [collection, ids] of Object.entries(touched)) {
       const entries = await req.payload.db.find({ collection: 'audit-logs', where: { collection: { equals: collection }, documentId: { in: ids.map(String) } }, limit: 0, pagination: false, req })
