@@ -1058,7 +1058,7 @@ export interface Resource {
  */
 export interface AuditLog {
   id: number;
-  action: 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused';
+  action: 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused' | 'export' | 'erase';
   collection: string;
   documentId?: string | null;
   user?: (number | null) | User;

@@ -3,8 +3,11 @@ import { clientHeader } from '../src/domain/rateLimits'
 import type { Change } from '../src/domain/audit'
 import type { ID } from '../src/access/ids'
 
-/** `linkRefused`: a parent's link code refused (wrong, expired, used, revoked or already linked). */
-export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused'
+/**
+ * `linkRefused`: a parent's link code refused (wrong, expired, used, revoked or already linked);
+ * `export`, `erase`: a person's data handed out or erased (counts only, never the data).
+ */
+export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'loginFailed' | 'logout' | 'linkRefused' | 'export' | 'erase'
 
 export type AuditEntry = {
   action: AuditAction

@@ -10,6 +10,7 @@ import * as migration_20261203_151339_parent_uploads from './20261203_151339_par
 import * as migration_20261204_191157_nightly_backup from './20261204_191157_nightly_backup';
 import * as migration_20261204_192558_upload_storage from './20261204_192558_upload_storage';
 import * as migration_20261204_202844_resources from './20261204_202844_resources';
+import * as migration_20261204_203727_privacy from './20261204_203727_privacy';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261204_202844_resources.up,
     down: migration_20261204_202844_resources.down,
-    name: '20261204_202844_resources'
+    name: '20261204_202844_resources',
+  },
+  {
+    up: migration_20261204_203727_privacy.up,
+    down: migration_20261204_203727_privacy.down,
+    name: '20261204_203727_privacy'
   },
 ];

@@ -4,6 +4,7 @@ import { guardianIds, scoped, taughtGuardianIds } from '../../src/access/scopes'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { congoleseNames, naming, phone, relation, school, text } from '../fields'
+import { privacyEndpoints } from './privacy'
 import { registerReaders, registrars } from './staffRoles'
 
 export const Guardians: CollectionConfig = {
@@ -14,6 +15,7 @@ export const Guardians: CollectionConfig = {
     useAsTitle: 'fullName',
     defaultColumns: ['lastName', 'postName', 'firstName', 'relationship', 'phone', 'email'],
     listSearchableFields: ['fullName', 'phone', 'email'],
+    components: { edit: { beforeDocumentControls: ['/src/admin/PrivacyControls#GuardianPrivacyControls'] } },
   },
   access: {
     read: anyOf(
@@ -47,6 +49,7 @@ export const Guardians: CollectionConfig = {
       admin: { defaultColumns: ['matricule', 'fullName'] },
     },
   ],
+  endpoints: privacyEndpoints('guardian'),
   hooks: {
     // A guardian shown inside another record (a student's guardians) does not list the
     // children again: that join is a query per guardian and a list of 50 students paid for it.

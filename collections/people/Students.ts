@@ -7,6 +7,7 @@ import { label, options, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { congoleseNames, date, naming, relation, school, text } from '../fields'
 import { registerReaders, registrars } from './staffRoles'
+import { privacyEndpoints } from './privacy'
 import { studentImportEndpoint } from './studentImport'
 
 /**
@@ -35,7 +36,7 @@ export const Students: CollectionConfig = {
     useAsTitle: 'fullName',
     defaultColumns: ['matricule', 'lastName', 'postName', 'firstName', 'sex', 'school'],
     listSearchableFields: ['fullName', 'matricule'],
-    components: { beforeListTable: ['/src/admin/ImportButton#ImportButton'], edit: { beforeDocumentControls: ['/src/admin/LinkCodeLetter#LinkCodeLetter'] } },
+    components: { beforeListTable: ['/src/admin/ImportButton#ImportButton'], edit: { beforeDocumentControls: ['/src/admin/LinkCodeLetter#LinkCodeLetter', '/src/admin/PrivacyControls#StudentPrivacyControls'] } },
   },
   access: {
     read: anyOf(
@@ -89,6 +90,6 @@ export const Students: CollectionConfig = {
     relation('guardians', 'guardians', { hasMany: true, access: { read: beyondNames } }),
     relation('user', 'users', { access: { read: beyondNames }, admin: { position: 'sidebar' } }),
   ],
-  endpoints: [studentImportEndpoint],
+  endpoints: [studentImportEndpoint, ...privacyEndpoints('student')],
   hooks: { afterChange: [auditTrail], afterDelete: [auditTrail] },
 }

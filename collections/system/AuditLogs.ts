@@ -3,7 +3,7 @@ import { anyOf, isIT, nobody, staffOf } from '../../src/access/predicates'
 import { label, options } from '../../src/i18n'
 import { naming, relation, text } from '../fields'
 
-export const auditActions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout', 'linkRefused'] as const
+export const auditActions = ['create', 'update', 'delete', 'login', 'loginFailed', 'logout', 'linkRefused', 'export', 'erase'] as const
 
 /** Append-only: written by hooks as the system, never edited or deleted through any API. */
 export const AuditLogs: CollectionConfig = {
@@ -19,7 +19,7 @@ export const AuditLogs: CollectionConfig = {
   defaultSort: '-createdAt',
   // Every write of the school lands here (40,000 rows in an invoice run): as few indexes as the
   // questions asked of it need. A record's history (collection, id); a person's (user); a school's;
-  // a period (createdAt). Six actions and an e-mail searched with ILIKE gain nothing from a btree.
+  // a period (createdAt). A handful of actions and an e-mail searched with ILIKE gain nothing from a btree.
   indexes: [{ fields: ['collection', 'documentId'] }],
   access: {
     read: anyOf(isIT, staffOf(['admin'])),

@@ -1,5 +1,5 @@
 /** Fields whose values never reach the audit log, whatever the collection. */
-const secretFields = new Set([
+export const secretFields = new Set([
   'password',
   'hash',
   'salt',

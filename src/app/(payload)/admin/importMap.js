@@ -1,5 +1,7 @@
 import { ImportButton as ImportButton_72d69cd298f5bd0d273878098519e513 } from '../../../../src/admin/ImportButton'
 import { LinkCodeLetter as LinkCodeLetter_f9840dbaf0370d0aba4d31639c3ef48d } from '../../../../src/admin/LinkCodeLetter'
+import { StudentPrivacyControls as StudentPrivacyControls_656295d2ee5de95bf6855549a43e5059 } from '../../../../src/admin/PrivacyControls'
+import { GuardianPrivacyControls as GuardianPrivacyControls_656295d2ee5de95bf6855549a43e5059 } from '../../../../src/admin/PrivacyControls'
 import { RolloverAction as RolloverAction_7ef7a8d04c504d3f2ec382b4f8578fc6 } from '../../../../src/admin/rollover/RolloverAction'
 import { ClassSheetControls as ClassSheetControls_359f68854b3c943597b9d6606d42d0b8 } from '../../../../src/admin/SheetControls'
 import { EnrollmentMove as EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f } from '../../../../src/admin/EnrollmentMove'
@@ -25,6 +27,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/src/admin/ImportButton#ImportButton": ImportButton_72d69cd298f5bd0d273878098519e513,
   "/src/admin/LinkCodeLetter#LinkCodeLetter": LinkCodeLetter_f9840dbaf0370d0aba4d31639c3ef48d,
+  "/src/admin/PrivacyControls#StudentPrivacyControls": StudentPrivacyControls_656295d2ee5de95bf6855549a43e5059,
+  "/src/admin/PrivacyControls#GuardianPrivacyControls": GuardianPrivacyControls_656295d2ee5de95bf6855549a43e5059,
   "/src/admin/rollover/RolloverAction#RolloverAction": RolloverAction_7ef7a8d04c504d3f2ec382b4f8578fc6,
   "/src/admin/SheetControls#ClassSheetControls": ClassSheetControls_359f68854b3c943597b9d6606d42d0b8,
   "/src/admin/EnrollmentMove#EnrollmentMove": EnrollmentMove_71260e58d362f60a42bd91bba11e0f3f,
