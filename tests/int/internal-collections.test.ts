@@ -1,6 +1,6 @@
 /** Payload's own collections (preferences, locks, migrations, key-value store, jobs) leak nothing. */
 import type { Payload } from 'payload'
-import { demoAccounts, tokenFor } from '../support/accounts'
+import { demoAccounts, tokenFor, userFor } from '../support/accounts'
 import { graphqlChannel, restChannel } from '../support/channels'
 import { rest } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
@@ -21,7 +21,12 @@ it('refuses anonymous callers, never serves the migrations table, and keeps pref
   // The admin saves a list preference the way its UI does.
   const adminToken = await tokenFor(payload, demoAccounts.admin)
   expect((await rest('POST', '/payload-preferences/students-list', { token: adminToken, body: { value: { limit: 25 } } })).status).toBe(200)
-  expect((await rest('GET', '/payload-preferences', { token: adminToken })).body.totalDocs).toBe(1)
+  // Whatever else the admin's browser saved in earlier tests: only the admin's own.
+  const admin = await userFor(payload, demoAccounts.admin)
+  const mine = (await rest('GET', '/payload-preferences?limit=100&depth=0', { token: adminToken })).body.docs as { key: string; user: { value: unknown } | unknown }[]
+  expect(mine.map((doc) => doc.key)).toContain('students-list')
+  const owners = new Set(mine.map((doc) => (doc.user && typeof doc.user === 'object' && 'value' in doc.user ? doc.user.value : doc.user)))
+  expect([...owners]).toEqual([admin.id])
   expect((await rest('GET', '/payload-preferences', { token: parentToken })).body.totalDocs).toBe(0)
 })
 
