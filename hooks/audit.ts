@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { clientHeader } from '../src/domain/rateLimits'
+import { clientAddress, clientHeader } from '../src/domain/rateLimits'
 import type { Change } from '../src/domain/audit'
 import type { ID } from '../src/access/ids'
 
@@ -29,8 +29,7 @@ export const clientIP = (req: PayloadRequest) => {
   const stamped = req.headers?.get(clientHeader)
   if (stamped) return stamped
   const hops = Math.max(1, Number(process.env.KELASI_PROXY_HOPS || 1))
-  const chain = (req.headers?.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
-  return chain[Math.max(0, chain.length - hops)] || req.headers?.get('x-real-ip') || undefined
+  return clientAddress(req.headers?.get('x-forwarded-for'), hops - 1) || req.headers?.get('x-real-ip') || undefined
 }
 
 /**
