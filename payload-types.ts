@@ -100,6 +100,7 @@ export interface Config {
     conversations: Conversation;
     messages: Message;
     'message-attachments': MessageAttachment;
+    notifications: Notification;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -148,6 +149,7 @@ export interface Config {
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
     'message-attachments': MessageAttachmentsSelect<false> | MessageAttachmentsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -176,6 +178,8 @@ export interface Config {
       invoiceReminders: TaskInvoiceReminders;
       pollPendingPayments: TaskPollPendingPayments;
       nightlyBackup: TaskNightlyBackup;
+      deliverNotifications: TaskDeliverNotifications;
+      notificationDigest: TaskNotificationDigest;
       inline: {
         input: unknown;
         output: unknown;
@@ -214,6 +218,33 @@ export interface User {
   phone?: string | null;
   language?: ('fr' | 'en') | null;
   avatar?: (number | null) | Media;
+  notificationPreferences?: {
+    email?:
+      | (
+          | 'reportCardPublished'
+          | 'invoiceIssued'
+          | 'invoiceOverdue'
+          | 'paymentReceived'
+          | 'absenceRecorded'
+          | 'messageReceived'
+          | 'announcementPublished'
+        )[]
+      | null;
+    sms?:
+      | (
+          | 'reportCardPublished'
+          | 'invoiceIssued'
+          | 'invoiceOverdue'
+          | 'paymentReceived'
+          | 'absenceRecorded'
+          | 'messageReceived'
+          | 'announcementPublished'
+        )[]
+      | null;
+    digest?: boolean | null;
+    quietFrom?: string | null;
+    quietUntil?: string | null;
+  };
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -1143,6 +1174,47 @@ export interface MessageAttachment {
   focalY?: number | null;
 }
 /**
+ * What each person was told (in-app, by e-mail and SMS): written by Kelasi, once per event and person; everyone sees only their own.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  school: number | School;
+  kind:
+    | 'reportCardPublished'
+    | 'invoiceIssued'
+    | 'invoiceOverdue'
+    | 'paymentReceived'
+    | 'absenceRecorded'
+    | 'messageReceived'
+    | 'announcementPublished';
+  event: string;
+  user?: (number | null) | User;
+  guardian?: (number | null) | Guardian;
+  vars?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  link?: string | null;
+  readAt?: string | null;
+  emailStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
+  emailSentAt?: string | null;
+  emailClaimedAt?: string | null;
+  smsStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
+  smsSentAt?: string | null;
+  smsClaimedAt?: string | null;
+  deliverAfter?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
@@ -1256,7 +1328,9 @@ export interface PayloadJob {
           | 'dailyBilling'
           | 'invoiceReminders'
           | 'pollPendingPayments'
-          | 'nightlyBackup';
+          | 'nightlyBackup'
+          | 'deliverNotifications'
+          | 'notificationDigest';
         taskID: string;
         input?:
           | {
@@ -1298,6 +1372,8 @@ export interface PayloadJob {
         | 'invoiceReminders'
         | 'pollPendingPayments'
         | 'nightlyBackup'
+        | 'deliverNotifications'
+        | 'notificationDigest'
       )
     | null;
   queue?: string | null;
@@ -1446,6 +1522,10 @@ export interface PayloadLockedDocument {
         value: number | MessageAttachment;
       } | null)
     | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1510,6 +1590,15 @@ export interface UsersSelect<T extends boolean = true> {
   phone?: T;
   language?: T;
   avatar?: T;
+  notificationPreferences?:
+    | T
+    | {
+        email?: T;
+        sms?: T;
+        digest?: T;
+        quietFrom?: T;
+        quietUntil?: T;
+      };
   active?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2233,6 +2322,29 @@ export interface MessageAttachmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  school?: T;
+  kind?: T;
+  event?: T;
+  user?: T;
+  guardian?: T;
+  vars?: T;
+  link?: T;
+  readAt?: T;
+  emailStatus?: T;
+  emailSentAt?: T;
+  emailClaimedAt?: T;
+  smsStatus?: T;
+  smsSentAt?: T;
+  smsClaimedAt?: T;
+  deliverAfter?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -2446,6 +2558,37 @@ export interface TaskNightlyBackup {
     file?: string | null;
     bytes?: number | null;
     skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverNotifications".
+ */
+export interface TaskDeliverNotifications {
+  input: {
+    notifications:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    emails?: number | null;
+    sms?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotificationDigest".
+ */
+export interface TaskNotificationDigest {
+  input?: unknown;
+  output: {
+    sent?: number | null;
   };
 }
 /**

@@ -13,6 +13,7 @@ import { Attendance } from './attendance/Attendance'
 import { Conversations } from './communication/Conversations'
 import { MessageAttachments } from './communication/MessageAttachments'
 import { Messages } from './communication/Messages'
+import { Notifications } from './communication/Notifications'
 import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
 import { Expenses } from './finance/Expenses'
@@ -70,6 +71,7 @@ export const collections: CollectionConfig[] = [
   Conversations,
   Messages,
   MessageAttachments,
+  Notifications,
   Media,
   AuditLogs,
   NumberSequences,

@@ -102,7 +102,7 @@ export const Conversations: CollectionConfig = {
       label: label('fields.reads'),
       access: systemWritten,
       admin: { readOnly: true },
-      fields: [relation('user', 'users', { validate: undefined }), { name: 'at', type: 'date', label: label('fields.readAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } }],
+      fields: [relation('user', 'users', { validate: undefined }), { name: 'at', type: 'date', label: label('fields.lastReadAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } }],
     },
   ],
   endpoints: [readEndpoint],

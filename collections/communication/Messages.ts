@@ -12,6 +12,7 @@ import { naming, relation, school, setOnCreate, systemWritten } from '../fields'
 import { correspondents, participantOf } from './Conversations'
 import { derivedOnly, receiptsOf } from './conversationRead'
 import { copiedFromConversation, writableConversation } from './conversationOf'
+import { messageNotice } from './messageNotice'
 
 /** Only its author changes or removes a message (IT aside). */
 const ownMessage: Predicate = ({ req }) => (hasAnyRole(req.user, [...correspondents]) ? { author: { equals: req.user!.id } } : false)
@@ -71,5 +72,5 @@ export const Messages: CollectionConfig = {
     // A copy of the conversation's, so that reading filters on the message itself.
     relation('participants', 'users', { hasMany: true, access: systemWritten, validate: undefined, admin: { hidden: true } }),
   ],
-  hooks: { beforeValidate: [copiedFromConversation], beforeChange: [postable], afterChange: [bookkeeping, auditTrail], afterDelete: [auditTrail] },
+  hooks: { beforeValidate: [copiedFromConversation], beforeChange: [postable], afterChange: [bookkeeping, messageNotice, auditTrail], afterDelete: [auditTrail] },
 }
