@@ -1107,6 +1107,8 @@ export interface Conversation {
   student?: (number | null) | Student;
   status: 'open' | 'closed';
   openedBy?: (number | null) | User;
+  openerName?: string | null;
+  recipientNames?: string | null;
   closedBy?: (number | null) | User;
   closedAt?: string | null;
   lastMessageAt?: string | null;
@@ -1145,6 +1147,7 @@ export interface Message {
   } | null;
   attachments?: (number | MessageAttachment)[] | null;
   author?: (number | null) | User;
+  authorName?: string | null;
   participants?: (number | User)[] | null;
   updatedAt: string;
   createdAt: string;
@@ -2270,6 +2273,8 @@ export interface ConversationsSelect<T extends boolean = true> {
   student?: T;
   status?: T;
   openedBy?: T;
+  openerName?: T;
+  recipientNames?: T;
   closedBy?: T;
   closedAt?: T;
   lastMessageAt?: T;
@@ -2293,6 +2298,7 @@ export interface MessagesSelect<T extends boolean = true> {
   body?: T;
   attachments?: T;
   author?: T;
+  authorName?: T;
   participants?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -10,6 +10,7 @@ import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
 import { naming, readableRelation, relation, school, setOnCreate, systemWritten, text } from '../fields'
 import { derivedOnly, readEndpoint } from './conversationRead'
+import { correspondentsEndpoint } from './correspondents'
 
 /** Who may take part in conversations at all: everyone but finance. */
 export const correspondents = ['admin', 'secretariat', 'teacher', 'parent', 'student'] as const
@@ -23,9 +24,12 @@ const staffParticipant: Predicate = (args) => (mayClose(rolesOf(args.req.user)) 
 /** Only a teacher or staff may set the status (the collection's update access also asks that they take part). */
 const closers: FieldAccess = ({ req }) => mayClose(rolesOf(req.user))
 
-const names = async (req: PayloadRequest, ids: unknown[]) => {
+/** The names of accounts, in the order given (read as the system: families may not read staff accounts). */
+export const namesOf = async (req: PayloadRequest, ids: unknown[]) => {
+  if (!ids.length) return []
   const found = await req.payload.find({ collection: 'users', where: { id: { in: ids as number[] } }, depth: 0, pagination: false, overrideAccess: true, select: { name: true }, req })
-  return found.docs.map((user) => user.name).join(', ')
+  const byId = new Map(found.docs.map((user) => [String(user.id), user.name]))
+  return ids.flatMap((id) => (byId.has(String(id)) ? [byId.get(String(id))!] : []))
 }
 
 /**
@@ -44,11 +48,14 @@ const participants: CollectionBeforeChangeHook = async ({ data, req, operation, 
   if (!req.user) return data
   const me = req.user.id
   data.openedBy = me
+  data.openerName = req.user.name
   if (data.kind === 'class') {
     if (data.class == null) throw invalid(req, [{ path: 'class', message: tReq(req, 'errors.messages.classRequired') }])
     if (!hasAnyRole(req.user, ['it', 'admin', 'secretariat']) && !(await within(req, taughtClassIds, data.class)))
       throw invalid(req, [{ path: 'class', message: tReq(req, 'errors.messages.notYourClass') }])
     data.participants = classParticipants(me, (data.audience ?? 'guardians') as Audience, await classPupils(req, idOf(data.class)!))
+    const klass = await req.payload.findByID({ collection: 'classes', id: idOf(data.class)!, depth: 0, overrideAccess: true, select: { name: true }, req })
+    data.recipientNames = klass.name
     return data
   }
   data.class = null
@@ -56,8 +63,9 @@ const participants: CollectionBeforeChangeHook = async ({ data, req, operation, 
   const recipients = idsOf(data.participants).filter((id) => String(id) !== String(me))
   if (!recipients.length) throw invalid(req, [{ path: 'participants', message: tReq(req, 'errors.messages.noRecipient') }])
   const refused = refusedRecipients(me, rolesOf(req.user), recipients, await reachOf(req, idOf(data.school)!))
-  if (refused.length) throw invalid(req, [{ path: 'participants', message: tReq(req, 'errors.messages.notReachable', { names: await names(req, refused) }) }])
+  if (refused.length) throw invalid(req, [{ path: 'participants', message: tReq(req, 'errors.messages.notReachable', { names: (await namesOf(req, refused)).join(', ') }) }])
   data.participants = directParticipants(me, recipients)
+  data.recipientNames = (await namesOf(req, recipients)).join(', ')
   return data
 }
 
@@ -93,6 +101,9 @@ export const Conversations: CollectionConfig = {
     relation('student', 'students', { access: setOnCreate, validate: readableRelation as never }),
     { name: 'status', type: 'select', required: true, defaultValue: 'open', label: label('fields.status'), options: options('conversationStatus', ['open', 'closed'] as const), access: { create: () => false, update: closers }, admin: { position: 'sidebar' } },
     relation('openedBy', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
+    // Names as they were at creation, for lists: a family may not read the staff's accounts.
+    text('openerName', { access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
+    text('recipientNames', { access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
     relation('closedBy', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
     { name: 'closedAt', type: 'date', label: label('fields.closedAt'), access: systemWritten, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'lastMessageAt', type: 'date', index: true, label: label('fields.lastMessageAt'), access: systemWritten, admin: { readOnly: true, position: 'sidebar' } },
@@ -105,7 +116,7 @@ export const Conversations: CollectionConfig = {
       fields: [relation('user', 'users', { validate: undefined }), { name: 'at', type: 'date', label: label('fields.lastReadAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } }],
     },
   ],
-  endpoints: [readEndpoint],
+  endpoints: [correspondentsEndpoint, readEndpoint],
   hooks: {
     beforeChange: [participants],
     // Receipts and the time of the last message are bookkeeping, not changes worth an audit entry.

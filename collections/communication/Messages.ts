@@ -8,7 +8,7 @@ import { hasAnyRole } from '../../src/domain/roles'
 import { label, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { invalid } from '../../hooks/invalid'
-import { naming, relation, school, setOnCreate, systemWritten } from '../fields'
+import { naming, relation, school, setOnCreate, systemWritten, text } from '../fields'
 import { correspondents, participantOf } from './Conversations'
 import { derivedOnly, receiptsOf } from './conversationRead'
 import { copiedFromConversation, writableConversation } from './conversationOf'
@@ -26,7 +26,7 @@ const postable: CollectionBeforeChangeHook = async ({ data, req, operation, orig
   const next = { ...originalDoc, ...data }
   await writableConversation(req, next.conversation)
   if (!plainText(next.body) && !idsOf(next.attachments).length) throw invalid(req, [{ path: 'body', message: tReq(req, 'errors.messages.empty') }])
-  if (operation === 'create') data.author = req.user.id
+  if (operation === 'create') Object.assign(data, { author: req.user.id, authorName: req.user.name })
   return data
 }
 
@@ -69,6 +69,8 @@ export const Messages: CollectionConfig = {
     { name: 'body', type: 'richText', label: label('fields.body') },
     relation('attachments', 'message-attachments', { hasMany: true, validate: ofThisConversation as never }),
     relation('author', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
+    // As it was when written, for the thread: a family may not read the staff's accounts.
+    text('authorName', { access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
     // A copy of the conversation's, so that reading filters on the message itself.
     relation('participants', 'users', { hasMany: true, access: systemWritten, validate: undefined, admin: { hidden: true } }),
   ],

@@ -21,15 +21,18 @@ export type Reach = {
 const desk: Role[] = ['admin', 'secretariat']
 const staff: Role[] = ['it', ...desk, 'teacher']
 
-/** The accounts a person holding `roles` may open a conversation with. `null`: anyone (IT). */
-export const reachable = (roles: readonly Role[], reach: Reach): Set<string> | null => {
-  if (roles.includes('it')) return null
-  const allowed: Id[] = []
-  if (roles.some((role) => desk.includes(role))) allowed.push(...reach.school)
-  if (roles.includes('teacher')) allowed.push(...reach.families)
-  if (roles.includes('parent') || roles.includes('student')) allowed.push(...reach.teachers, ...reach.desk)
-  return new Set(allowed.map(String))
+/** Which of the relations a person holding `roles` may write through (IT: all of them, and beyond). */
+export const reachGroups = (roles: readonly Role[]): (keyof Reach)[] => {
+  const groups = new Set<keyof Reach>()
+  if (roles.some((role) => desk.includes(role))) groups.add('school')
+  if (roles.includes('teacher')) groups.add('families')
+  if (roles.includes('parent') || roles.includes('student')) ['teachers', 'desk'].forEach((g) => groups.add(g as keyof Reach))
+  return [...groups]
 }
+
+/** The accounts a person holding `roles` may open a conversation with. `null`: anyone (IT). */
+export const reachable = (roles: readonly Role[], reach: Reach): Set<string> | null =>
+  roles.includes('it') ? null : new Set(reachGroups(roles).flatMap((group) => reach[group]).map(String))
 
 /** The recipients of a new direct conversation its opener may not write to (the opener is never a recipient). */
 export const refusedRecipients = (opener: Id, roles: readonly Role[], recipients: readonly Id[], reach: Reach): Id[] => {

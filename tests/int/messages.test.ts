@@ -221,6 +221,17 @@ describe('attachments', () => {
   })
 })
 
+describe('notifications', () => {
+  it('tell the other participants of each new message, never its author, once', async () => {
+    const conversation = await opened('teacher', [id('otherParent')], { student: fx.students.self.id })
+    const message = await posted('teacher', conversation.id, 'Exaucé a brillamment réussi son exposé.')
+    const told = await payload.find({ collection: 'notifications', where: { event: { equals: `message:${message.id}` } }, ...system })
+    expect(told.docs.map((n) => ({ user: n.user, kind: n.kind, link: n.link }))).toEqual([{ user: id('otherParent'), kind: 'messageReceived', link: `/messages/${conversation.id}` }])
+    const mine = await rest('GET', `/notifications?where[event][equals]=message:${message.id}`, { token: tokens.otherParent })
+    expect(mine.body.docs).toHaveLength(1)
+  })
+})
+
 describe('read receipts', () => {
   it('are each participant’s own: unread until read, then "read" beside the message', async () => {
     const conversation = await opened('teacher', [id('parent')], { student: fx.students.childA.id })

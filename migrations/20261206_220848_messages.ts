@@ -23,6 +23,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"student_id" integer,
   	"status" "enum_conversations_status" DEFAULT 'open' NOT NULL,
   	"opened_by_id" integer,
+  	"opener_name" varchar,
+  	"recipient_names" varchar,
   	"closed_by_id" integer,
   	"closed_at" timestamp(3) with time zone,
   	"last_message_at" timestamp(3) with time zone,
@@ -44,6 +46,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"conversation_id" integer NOT NULL,
   	"body" jsonb,
   	"author_id" integer,
+  	"author_name" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
