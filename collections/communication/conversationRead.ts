@@ -1,17 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { ID } from '../../src/access/ids'
 import { needUser } from '../../src/api/request'
-import { withRead, type ReadReceipt } from '../../src/domain/messaging'
+import { receiptsOf, withRead } from '../../src/domain/messaging'
 
 /** Context flag of the system's own bookkeeping on a conversation (receipts, last message): not a change anyone made. */
 export const derivedOnly = 'kelasi:conversationBookkeeping'
-
-/** The receipts as stored (populated or not), in the domain's shape. */
-export const receiptsOf = (reads: unknown): ReadReceipt[] =>
-  ((reads as { user?: unknown; at?: string | null }[] | null | undefined) ?? []).flatMap((read) => {
-    const user = read.user && typeof read.user === 'object' ? (read.user as { id: ID }).id : (read.user as ID | undefined)
-    return user != null && read.at ? [{ user, at: read.at }] : []
-  })
 
 /**
  * Records that the caller has read the conversation up to now. Only a participant reaches it (the

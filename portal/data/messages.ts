@@ -1,6 +1,6 @@
 import type { Conversation, Message, MessageAttachment } from '../../payload-types'
-import { markRead, receiptsOf } from '../../collections/communication/conversationRead'
-import { isUnread, readByOthers } from '../../src/domain/messaging'
+import { markRead } from '../../collections/communication/conversationRead'
+import { isUnread, readByOthers, receiptsOf } from '../../src/domain/messaging'
 import type { FamilyMember } from '../session'
 
 const as = (member: FamilyMember) => ({ overrideAccess: false, req: member.req }) as const

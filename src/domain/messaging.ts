@@ -76,6 +76,13 @@ export const writeRefusal = (conversation: Conversation, user: Id, roles: readon
 
 export type ReadReceipt = { user: Id; at: string }
 
+/** The receipts as stored (each user populated or not), in this file's shape. */
+export const receiptsOf = (reads: unknown): ReadReceipt[] =>
+  ((reads as { user?: unknown; at?: string | null }[] | null | undefined) ?? []).flatMap((read) => {
+    const user = read.user && typeof read.user === 'object' ? (read.user as { id: Id }).id : (read.user as Id | undefined)
+    return user != null && read.at ? [{ user, at: read.at }] : []
+  })
+
 /** When `user` last read the conversation, or null. */
 export const lastRead = (reads: readonly ReadReceipt[], user: Id) => {
   const times = reads.filter((read) => String(read.user) === String(user)).map((read) => Date.parse(read.at))
