@@ -31,7 +31,7 @@ export const Conversation = async ({ locale, id, sent }: { locale: Locale; id: s
               <span className="font-semibold text-slate-900">{m.mine ? t('you') : m.authorName}</span> · {formatMoment(locale, m.createdAt)}
               {m.mine && m.read ? <> · <Pill tone="good">{t('read')}</Pill></> : null}
             </p>
-            {m.body ? <RichText data={m.body as never} className="prose mt-1 max-w-none" /> : null}
+            {m.body ? <RichText data={m.body as never} className="mt-1 space-y-2" /> : null}
             {m.attachments.length ? (
               <ul className="mt-2">
                 {m.attachments.map((a) => (

@@ -18,6 +18,7 @@ import { launchBrowser } from '../support/browser'
 import { rest } from '../support/http'
 import { startStripeApi } from '../support/stripeApi'
 import { linkIn, waitForMail } from '../support/mailbox'
+import { body, otherClassTeacher } from '../support/messaging'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { startServer } from '../../scripts/server'
 
@@ -380,6 +381,72 @@ describe('the portal, for a student', () => {
     const self = page.url().match(/students\/(\d+)/)![1]
     expect((await page.goto(`${server.url}/fr/students/${self}/invoices`))?.status()).toBe(404)
     expect((await page.goto(`${server.url}/fr/students/${grace.id}/marks`))?.status()).toBe(404)
+    await context.close()
+  })
+})
+
+describe('the portal’s messages', () => {
+  let stranger: Awaited<ReturnType<typeof otherClassTeacher>>
+  const opened: number[] = []
+  beforeAll(async () => {
+    stranger = await otherClassTeacher(payload, grace.school, 'portail')
+  })
+  afterAll(async () => {
+    for (const conversation of opened) {
+      await payload.delete({ collection: 'messages', where: { conversation: { equals: conversation } }, ...system })
+      await payload.delete({ collection: 'message-attachments', where: { conversation: { equals: conversation } }, ...system })
+      await payload.delete({ collection: 'conversations', id: conversation, ...system })
+    }
+    await stranger?.remove()
+  })
+
+  it('a parent writes to their child’s teacher, who is offered; a teacher of another class is not, and a forged choice is refused', async () => {
+    const context = await phone()
+    const page = await context.newPage()
+    await signIn(page, demoAccounts.parent, demoPassword)
+    await page.goto(`${server.url}/fr/messages/new`)
+    const offered = await page.locator('#field-participants option').allInnerTexts()
+    expect(offered.some((name) => name.startsWith('Patrick KALALA'))).toBe(true)
+    expect(offered.some((name) => name.startsWith(stranger.user.name))).toBe(false)
+    await expectAccessible(page, 'portal-messages-new')
+
+    // The same form, its choice edited in the page to name the other class's teacher.
+    await page.evaluate((id) => {
+      const select = document.querySelector<HTMLSelectElement>('#field-participants')!
+      select.add(new Option('?', String(id)))
+      select.value = String(id)
+    }, stranger.user.id)
+    await page.fill('#field-topic', 'Bonjour')
+    await page.fill('#field-body', 'Message forgé.')
+    await submit(page)
+    await page.waitForSelector('main [role=alert]')
+    expect(await page.locator('main [role=alert]').innerText()).toContain(`Vous ne pouvez pas écrire à : ${stranger.user.name}`)
+    const forged = await payload.find({ collection: 'conversations', where: { participants: { in: [stranger.user.id] } }, ...system })
+    expect(forged.totalDocs).toBe(0)
+
+    await page.selectOption('#field-participants', { label: offered.find((name) => name.startsWith('Patrick KALALA'))! })
+    await page.fill('#field-topic', 'Absence de Grâce')
+    await page.fill('#field-body', 'Bonjour Monsieur,\n\nGrâce était malade mardi.')
+    await submit(page)
+    await landsOn(page, /\/fr\/messages\/\d+\?sent=1/)
+    const id = Number(page.url().match(/messages\/(\d+)/)![1])
+    opened.push(id)
+    expect(await page.locator('main').innerText()).toContain('Grâce était malade mardi.')
+    await expectAccessible(page, 'portal-messages-thread')
+
+    // The teacher answers; the parent's list marks it unread, the thread shows it, and the teacher's message is then read.
+    const teacher = await tokenFor(payload, demoAccounts.teacher)
+    const answer = await rest('POST', '/messages', { token: teacher, body: { conversation: id, body: body('Merci, bon rétablissement.') } })
+    expect(answer.status).toBe(201)
+    await page.goto(`${server.url}/fr/messages`)
+    expect(await page.locator(`main li:has(a[href="/fr/messages/${id}"])`).innerText()).toContain('Non lu')
+    await expectAccessible(page, 'portal-messages')
+    await page.click(`a[href="/fr/messages/${id}"]`)
+    expect(await page.locator('main').innerText()).toContain('Merci, bon rétablissement.')
+    const conversation = await payload.findByID({ collection: 'conversations', id, ...system })
+    const parent = (await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.parent } }, ...system })).docs[0]
+    const parentRead = (conversation.reads ?? []).find((r) => r.user === parent.id)
+    expect(Date.parse(parentRead!.at!)).toBeGreaterThanOrEqual(Date.parse(answer.body.doc.createdAt))
     await context.close()
   })
 })

@@ -36,7 +36,7 @@ const accounts = {
 beforeAll(async () => {
   payload = await testPayload()
   fx = await loadFixtures(payload)
-  stranger = await otherClassTeacher(payload, fx, 'messages')
+  stranger = await otherClassTeacher(payload, fx.schools.main.id, 'messages')
   for (const [who, email] of Object.entries(accounts)) {
     tokens[who] = await tokenFor(payload, email)
     users[who] = await userFor(payload, email)
@@ -115,6 +115,18 @@ describe('a parent', () => {
     const answer = await rest('POST', '/conversations', { token: tokens.parent, headers: { 'Accept-Language': 'en' }, body: { school: fx.schools.main.id, topic: 'Hello', participants: [] } })
     expect(answer.status).toBe(400)
     expect(errorMessages(answer.body)).toContain('Choose at least one recipient.')
+  })
+})
+
+describe('whom the new-message forms offer', () => {
+  it('is, for a parent, the teachers of their children and the desk, never a teacher of another class', async () => {
+    const answer = await rest('GET', '/conversations/correspondents', { token: tokens.parent })
+    expect(answer.status).toBe(200)
+    const offered = answer.body.docs.map((c: Doc) => c.id)
+    expect(offered).toEqual(expect.arrayContaining([id('teacher'), id('secretariat')]))
+    expect(offered).not.toContain(stranger.user.id)
+    expect(offered).not.toContain(id('otherParent'))
+    expect((await rest('GET', '/conversations/correspondents')).status).toBe(401)
   })
 })
 
@@ -229,6 +241,9 @@ describe('notifications', () => {
     expect(told.docs.map((n) => ({ user: n.user, kind: n.kind, link: n.link }))).toEqual([{ user: id('otherParent'), kind: 'messageReceived', link: `/messages/${conversation.id}` }])
     const mine = await rest('GET', `/notifications?where[event][equals]=message:${message.id}`, { token: tokens.otherParent })
     expect(mine.body.docs).toHaveLength(1)
+    const reply = await posted('otherParent', conversation.id, 'Merci beaucoup !')
+    const toTeacher = await payload.find({ collection: 'notifications', where: { event: { equals: `message:${reply.id}` } }, ...system })
+    expect(toTeacher.docs.map((n) => ({ user: n.user, link: n.link }))).toEqual([{ user: id('teacher'), link: `/console#/conversations/${conversation.id}/show` }])
   })
 })
 

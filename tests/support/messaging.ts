@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import { paragraphs } from '../../src/domain/richText'
-import { subjectOf, type Fixtures } from './fixtures'
+import { subjectOf } from './fixtures'
 
 const system = { overrideAccess: true, depth: 0 } as const
 
@@ -12,8 +12,7 @@ export const body = (text: string) => paragraphs(text)
  * children: the one a parent may not write to. Made for one test file and removed after it, so
  * no other test sees one more teacher.
  */
-export const otherClassTeacher = async (payload: Payload, fx: Fixtures, tag: string) => {
-  const school = fx.schools.main.id
+export const otherClassTeacher = async (payload: Payload, school: number, tag: string) => {
   const klass = (await payload.find({ collection: 'classes', where: { school: { equals: school }, code: { equals: '3P-A' } }, limit: 1, ...system })).docs[0]
   const user = await payload.create({ collection: 'users', data: { email: `autre-classe-${tag}-${Date.now()}@kelasi.test`, password: 'Autre-classe-2026', name: `Joseph ILUNGA ${tag}`, roles: ['teacher'], schools: [school] } as never, disableVerificationEmail: true, ...system })
   const teacher = await payload.create({ collection: 'teachers', data: { schools: [school], lastName: 'ILUNGA', firstName: `Joseph ${tag}`, user: user.id } as never, ...system })
