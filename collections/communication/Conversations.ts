@@ -1,5 +1,5 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, FieldAccess, PayloadRequest } from 'payload'
-import { idOf, idsOf } from '../../src/access/ids'
+import { idOf, idsOf, storedId } from '../../src/access/ids'
 import { anyOf, isIT, staffCreates, type Predicate } from '../../src/access/predicates'
 import { classPupils, reachOf } from '../../src/access/reach'
 import { taughtClassIds, within } from '../../src/access/scopes'
@@ -60,7 +60,7 @@ const participants: CollectionBeforeChangeHook = async ({ data, req, operation, 
   }
   data.class = null
   data.audience = null
-  const recipients = idsOf(data.participants).filter((id) => String(id) !== String(me))
+  const recipients = idsOf(data.participants).map(storedId).filter((id) => String(id) !== String(me))
   if (!recipients.length) throw invalid(req, [{ path: 'participants', message: tReq(req, 'errors.messages.noRecipient') }])
   const refused = refusedRecipients(me, rolesOf(req.user), recipients, await reachOf(req, idOf(data.school)!))
   if (refused.length) throw invalid(req, [{ path: 'participants', message: tReq(req, 'errors.messages.notReachable', { names: (await namesOf(req, refused)).join(', ') }) }])

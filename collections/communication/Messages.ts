@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
-import { idOf, idsOf, type ID } from '../../src/access/ids'
+import { idOf, idsOf, storedId, type ID } from '../../src/access/ids'
 import { anyOf, isIT, staffCreates, type Predicate } from '../../src/access/predicates'
 import { existingRecords } from '../../src/db/perRequest'
 import { receiptsOf, withRead } from '../../src/domain/messaging'
@@ -46,7 +46,7 @@ const bookkeeping: CollectionAfterChangeHook = async ({ doc, req, operation }) =
   if (operation !== 'create') return doc
   const id = idOf(doc.conversation)!
   const conversation = await req.payload.findByID({ collection: 'conversations', id, depth: 0, overrideAccess: true, select: { reads: true }, req })
-  const reads = doc.author ? withRead(receiptsOf(conversation.reads), idOf(doc.author)!, doc.createdAt) : receiptsOf(conversation.reads)
+  const reads = doc.author ? withRead(receiptsOf(conversation.reads), storedId(idOf(doc.author)!), doc.createdAt) : receiptsOf(conversation.reads)
   await req.payload.update({ collection: 'conversations', id, data: { lastMessageAt: doc.createdAt, reads: reads as never }, depth: 0, overrideAccess: true, context: { [derivedOnly]: true }, req })
   return doc
 }

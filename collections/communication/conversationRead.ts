@@ -1,5 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import type { ID } from '../../src/access/ids'
+import { storedId, type ID } from '../../src/access/ids'
 import { needUser } from '../../src/api/request'
 import { receiptsOf, withRead } from '../../src/domain/messaging'
 
@@ -12,7 +12,7 @@ export const derivedOnly = 'kelasi:conversationBookkeeping'
  */
 export const markRead = async (req: PayloadRequest, id: ID, user: ID = needUser(req).id) => {
   const conversation = await req.payload.findByID({ collection: 'conversations', id, depth: 0, overrideAccess: false, select: { reads: true }, req })
-  const reads = withRead(receiptsOf(conversation.reads), user, new Date().toISOString())
+  const reads = withRead(receiptsOf(conversation.reads), storedId(user), new Date().toISOString())
   await req.payload.update({ collection: 'conversations', id, data: { reads: reads as never }, depth: 0, overrideAccess: true, context: { [derivedOnly]: true }, req })
   return reads
 }

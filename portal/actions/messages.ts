@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import type { PayloadRequest } from 'payload'
-import { idsOf, type ID } from '../../src/access/ids'
+import { idsOf, storedId, type ID } from '../../src/access/ids'
 import { inTransaction } from '../../src/db/transaction'
 import { paragraphs } from '../../src/domain/richText'
 import type { Locale } from '../i18n/locales'
@@ -54,7 +54,7 @@ export async function startConversation(locale: Locale, _state: FormState, form:
     id = await inTransaction(req, async () => {
       const conversation = await req.payload.create({
         collection: 'conversations',
-        data: { school: idsOf(user.schools)[0], topic: values.topic.trim(), participants: [values.participants], ...(values.student ? { student: values.student } : {}) } as never,
+        data: { school: idsOf(user.schools)[0], topic: values.topic.trim(), participants: [storedId(values.participants)], ...(values.student ? { student: storedId(values.student) } : {}) } as never,
         overrideAccess: false,
         req,
       })
@@ -74,7 +74,7 @@ export async function reply(locale: Locale, conversation: string, _state: FormSt
   const values = kept(form, 'body')
   if (!values.body.trim() && !attachedFile(form)) return { errors: [{ path: 'body', message: t('bodyRequired') }], values }
   try {
-    await inTransaction(req, () => send(req, conversation, values.body, attachedFile(form)))
+    await inTransaction(req, () => send(req, storedId(conversation), values.body, attachedFile(form)))
   } catch (error) {
     return refusal(error, values)
   }
