@@ -1,4 +1,4 @@
-import { classParticipants, directParticipants, isUnread, mayClose, readByOthers, refusedRecipients, withRead, writeRefusal, type Reach } from '../../src/domain/messaging'
+import { classParticipants, directParticipants, isUnread, mayClose, reachGroups, readByOthers, receiptsOf, refusedRecipients, withRead, writeRefusal, type Reach } from '../../src/domain/messaging'
 import { paragraphs, plainText, preview } from '../../src/domain/richText'
 
 // Accounts: 1 a teacher, 2 a parent of their pupil, 3 that pupil, 4 another teacher, 5 the secretariat, 6 another family's parent.
@@ -30,6 +30,14 @@ describe('who may open a conversation with whom', () => {
     expect(refusedRecipients(5, ['secretariat'], [4], { ...none, school: [2, 3, 6] })).toEqual([4])
     expect(refusedRecipients(9, ['it'], [2, 4, 6], none)).toEqual([])
     expect(refusedRecipients(7, ['finance'], [2], { families: [2], teachers: [2], desk: [2], school: [2] })).toEqual([2])
+  })
+
+  it('offers each role its own relations: a family its teachers and the desk, a teacher its families, the desk the school', () => {
+    expect(reachGroups(['parent']).sort()).toEqual(['desk', 'teachers'])
+    expect(reachGroups(['teacher'])).toEqual(['families'])
+    expect(reachGroups(['secretariat'])).toEqual(['school'])
+    expect(reachGroups(['teacher', 'parent']).sort()).toEqual(['desk', 'families', 'teachers'])
+    expect(reachGroups(['finance'])).toEqual([])
   })
 
   it('joins the opener to the recipients, each once', () => {
@@ -72,6 +80,14 @@ describe('who writes to a conversation', () => {
 })
 
 describe('read receipts', () => {
+  it('reads the receipts as stored, the account populated or not, skipping incomplete rows', () => {
+    expect(receiptsOf([{ user: { id: 2 }, at: '2026-10-01T10:00:00.000Z' }, { user: 3, at: null }, { user: 1, at: '2026-10-02T10:00:00.000Z' }])).toEqual([
+      { user: 2, at: '2026-10-01T10:00:00.000Z' },
+      { user: 1, at: '2026-10-02T10:00:00.000Z' },
+    ])
+    expect(receiptsOf(null)).toEqual([])
+  })
+
   it('keeps one receipt per person, which never moves back', () => {
     const once = withRead([], 2, '2026-10-01T10:00:00.000Z')
     const again = withRead(once, 2, '2026-10-01T09:00:00.000Z')
