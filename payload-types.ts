@@ -97,6 +97,8 @@ export interface Config {
     'staff-members': StaffMember;
     payroll: Payroll;
     resources: Resource;
+    announcements: Announcement;
+    'announcement-files': AnnouncementFile;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -109,6 +111,9 @@ export interface Config {
   collectionsJoins: {
     guardians: {
       children: 'students';
+    };
+    announcements: {
+      attachments: 'announcement-files';
     };
   };
   collectionsSelect: {
@@ -142,6 +147,8 @@ export interface Config {
     'staff-members': StaffMembersSelect<false> | StaffMembersSelect<true>;
     payroll: PayrollSelect<false> | PayrollSelect<true>;
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
+    announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
+    'announcement-files': AnnouncementFilesSelect<false> | AnnouncementFilesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -170,6 +177,7 @@ export interface Config {
       invoiceReminders: TaskInvoiceReminders;
       pollPendingPayments: TaskPollPendingPayments;
       nightlyBackup: TaskNightlyBackup;
+      publishAnnouncement: TaskPublishAnnouncement;
       inline: {
         input: unknown;
         output: unknown;
@@ -1053,6 +1061,77 @@ export interface Resource {
   focalY?: number | null;
 }
 /**
+ * What the school says to the whole school, a level, a class or a group (parents, students, teachers, staff). Once ready, it comes out at its publication time, tells its audience once, and disappears when it expires.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcements".
+ */
+export interface Announcement {
+  id: number;
+  school: number | School;
+  title: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  audience: 'school' | 'level' | 'class' | 'role';
+  level?: (number | null) | Level;
+  class?: (number | null) | Class;
+  roles?: ('parents' | 'students' | 'teachers' | 'staff')[] | null;
+  state: 'draft' | 'ready';
+  /**
+   * Date and time it comes out (empty: as soon as it is ready).
+   */
+  publishAt?: string | null;
+  /**
+   * After this date the announcement is no longer shown (empty: never).
+   */
+  expiresAt?: string | null;
+  status?: ('draft' | 'scheduled' | 'published' | 'expired') | null;
+  attachments?: {
+    docs?: (number | AnnouncementFile)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  author?: (number | null) | User;
+  notifiedAt?: string | null;
+  notifiedAudience?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcement-files".
+ */
+export interface AnnouncementFile {
+  id: number;
+  school: number | School;
+  announcement: number | Announcement;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
@@ -1166,7 +1245,8 @@ export interface PayloadJob {
           | 'dailyBilling'
           | 'invoiceReminders'
           | 'pollPendingPayments'
-          | 'nightlyBackup';
+          | 'nightlyBackup'
+          | 'publishAnnouncement';
         taskID: string;
         input?:
           | {
@@ -1208,6 +1288,7 @@ export interface PayloadJob {
         | 'invoiceReminders'
         | 'pollPendingPayments'
         | 'nightlyBackup'
+        | 'publishAnnouncement'
       )
     | null;
   queue?: string | null;
@@ -1342,6 +1423,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'resources';
         value: number | Resource;
+      } | null)
+    | ({
+        relationTo: 'announcements';
+        value: number | Announcement;
+      } | null)
+    | ({
+        relationTo: 'announcement-files';
+        value: number | AnnouncementFile;
       } | null)
     | ({
         relationTo: 'media';
@@ -2067,6 +2156,49 @@ export interface ResourcesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcements_select".
+ */
+export interface AnnouncementsSelect<T extends boolean = true> {
+  school?: T;
+  title?: T;
+  body?: T;
+  audience?: T;
+  level?: T;
+  class?: T;
+  roles?: T;
+  state?: T;
+  publishAt?: T;
+  expiresAt?: T;
+  status?: T;
+  attachments?: T;
+  author?: T;
+  notifiedAt?: T;
+  notifiedAudience?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcement-files_select".
+ */
+export interface AnnouncementFilesSelect<T extends boolean = true> {
+  school?: T;
+  announcement?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -2280,6 +2412,18 @@ export interface TaskNightlyBackup {
     file?: string | null;
     bytes?: number | null;
     skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishAnnouncement".
+ */
+export interface TaskPublishAnnouncement {
+  input: {
+    announcement: number;
+  };
+  output: {
+    created?: number | null;
   };
 }
 /**

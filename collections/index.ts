@@ -10,6 +10,8 @@ import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
+import { AnnouncementFiles } from './communication/AnnouncementFiles'
+import { Announcements } from './communication/Announcements'
 import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
 import { Expenses } from './finance/Expenses'
@@ -64,6 +66,8 @@ export const collections: CollectionConfig[] = [
   StaffMembers,
   Payroll,
   Resources,
+  Announcements,
+  AnnouncementFiles,
   Media,
   AuditLogs,
   NumberSequences,

@@ -62,7 +62,7 @@ const headOf = async (file: NonNullable<PayloadRequest['file']>) => {
  * Local API has none of its own), said in the caller's language before Payload's deeper checks of
  * the content (a PDF's structure, a video's boxes), which would answer in English.
  */
-const checkedFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const checkedFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (!['create', 'update', 'updateByID'].includes(operation) || !req.file) return args
   const maxBytes = req.payload.config.upload.limits?.fileSize ?? Number.POSITIVE_INFINITY
   const problem = sharedFileProblem({ name: req.file.name, size: req.file.size, head: await headOf(req.file) }, maxBytes)

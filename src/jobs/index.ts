@@ -1,4 +1,5 @@
 import type { JobsConfig, PayloadRequest } from 'payload'
+import { publishAnnouncement } from '../../collections/communication/announce'
 import { hasAnyRole } from '../domain/roles'
 import { countedTask } from '../metrics/registry'
 import { nightlyBackup } from './backup'
@@ -13,6 +14,6 @@ import { pollPendingPayments } from './pollPendingPayments'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup].map(countedTask),
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup, publishAnnouncement].map(countedTask),
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }
