@@ -99,6 +99,7 @@ export interface Config {
     resources: Resource;
     announcements: Announcement;
     'announcement-files': AnnouncementFile;
+    notifications: Notification;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -149,6 +150,7 @@ export interface Config {
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
     'announcement-files': AnnouncementFilesSelect<false> | AnnouncementFilesSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -177,6 +179,8 @@ export interface Config {
       invoiceReminders: TaskInvoiceReminders;
       pollPendingPayments: TaskPollPendingPayments;
       nightlyBackup: TaskNightlyBackup;
+      deliverNotifications: TaskDeliverNotifications;
+      notificationDigest: TaskNotificationDigest;
       publishAnnouncement: TaskPublishAnnouncement;
       inline: {
         input: unknown;
@@ -216,6 +220,33 @@ export interface User {
   phone?: string | null;
   language?: ('fr' | 'en') | null;
   avatar?: (number | null) | Media;
+  notificationPreferences?: {
+    email?:
+      | (
+          | 'reportCardPublished'
+          | 'invoiceIssued'
+          | 'invoiceOverdue'
+          | 'paymentReceived'
+          | 'absenceRecorded'
+          | 'messageReceived'
+          | 'announcementPublished'
+        )[]
+      | null;
+    sms?:
+      | (
+          | 'reportCardPublished'
+          | 'invoiceIssued'
+          | 'invoiceOverdue'
+          | 'paymentReceived'
+          | 'absenceRecorded'
+          | 'messageReceived'
+          | 'announcementPublished'
+        )[]
+      | null;
+    digest?: boolean | null;
+    quietFrom?: string | null;
+    quietUntil?: string | null;
+  };
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -1132,6 +1163,47 @@ export interface AnnouncementFile {
   focalY?: number | null;
 }
 /**
+ * What each person was told (in-app, by e-mail and SMS): written by Kelasi, once per event and person; everyone sees only their own.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  school: number | School;
+  kind:
+    | 'reportCardPublished'
+    | 'invoiceIssued'
+    | 'invoiceOverdue'
+    | 'paymentReceived'
+    | 'absenceRecorded'
+    | 'messageReceived'
+    | 'announcementPublished';
+  event: string;
+  user?: (number | null) | User;
+  guardian?: (number | null) | Guardian;
+  vars?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  link?: string | null;
+  readAt?: string | null;
+  emailStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
+  emailSentAt?: string | null;
+  emailClaimedAt?: string | null;
+  smsStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
+  smsSentAt?: string | null;
+  smsClaimedAt?: string | null;
+  deliverAfter?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
@@ -1246,6 +1318,8 @@ export interface PayloadJob {
           | 'invoiceReminders'
           | 'pollPendingPayments'
           | 'nightlyBackup'
+          | 'deliverNotifications'
+          | 'notificationDigest'
           | 'publishAnnouncement';
         taskID: string;
         input?:
@@ -1288,6 +1362,8 @@ export interface PayloadJob {
         | 'invoiceReminders'
         | 'pollPendingPayments'
         | 'nightlyBackup'
+        | 'deliverNotifications'
+        | 'notificationDigest'
         | 'publishAnnouncement'
       )
     | null;
@@ -1433,6 +1509,10 @@ export interface PayloadLockedDocument {
         value: number | AnnouncementFile;
       } | null)
     | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1497,6 +1577,15 @@ export interface UsersSelect<T extends boolean = true> {
   phone?: T;
   language?: T;
   avatar?: T;
+  notificationPreferences?:
+    | T
+    | {
+        email?: T;
+        sms?: T;
+        digest?: T;
+        quietFrom?: T;
+        quietUntil?: T;
+      };
   active?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2199,6 +2288,29 @@ export interface AnnouncementFilesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  school?: T;
+  kind?: T;
+  event?: T;
+  user?: T;
+  guardian?: T;
+  vars?: T;
+  link?: T;
+  readAt?: T;
+  emailStatus?: T;
+  emailSentAt?: T;
+  emailClaimedAt?: T;
+  smsStatus?: T;
+  smsSentAt?: T;
+  smsClaimedAt?: T;
+  deliverAfter?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -2412,6 +2524,37 @@ export interface TaskNightlyBackup {
     file?: string | null;
     bytes?: number | null;
     skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverNotifications".
+ */
+export interface TaskDeliverNotifications {
+  input: {
+    notifications:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    emails?: number | null;
+    sms?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotificationDigest".
+ */
+export interface TaskNotificationDigest {
+  input?: unknown;
+  output: {
+    sent?: number | null;
   };
 }
 /**

@@ -12,6 +12,7 @@ import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
 import { AnnouncementFiles } from './communication/AnnouncementFiles'
 import { Announcements } from './communication/Announcements'
+import { Notifications } from './communication/Notifications'
 import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
 import { Expenses } from './finance/Expenses'
@@ -68,6 +69,7 @@ export const collections: CollectionConfig[] = [
   Resources,
   Announcements,
   AnnouncementFiles,
+  Notifications,
   Media,
   AuditLogs,
   NumberSequences,

@@ -11,7 +11,8 @@ import * as migration_20261204_191157_nightly_backup from './20261204_191157_nig
 import * as migration_20261204_192558_upload_storage from './20261204_192558_upload_storage';
 import * as migration_20261204_202844_resources from './20261204_202844_resources';
 import * as migration_20261204_203727_privacy from './20261204_203727_privacy';
-import * as migration_20261206_215553_announcements from './20261206_215553_announcements';
+import * as migration_20261206_215355_notifications from './20261206_215355_notifications';
+import * as migration_20261206_220242_announcements from './20261206_220242_announcements';
 
 export const migrations = [
   {
@@ -80,8 +81,13 @@ export const migrations = [
     name: '20261204_203727_privacy',
   },
   {
-    up: migration_20261206_215553_announcements.up,
-    down: migration_20261206_215553_announcements.down,
-    name: '20261206_215553_announcements'
+    up: migration_20261206_215355_notifications.up,
+    down: migration_20261206_215355_notifications.down,
+    name: '20261206_215355_notifications',
+  },
+  {
+    up: migration_20261206_220242_announcements.up,
+    down: migration_20261206_220242_announcements.down,
+    name: '20261206_220242_announcements'
   },
 ];

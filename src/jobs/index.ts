@@ -4,6 +4,7 @@ import { hasAnyRole } from '../domain/roles'
 import { countedTask } from '../metrics/registry'
 import { nightlyBackup } from './backup'
 import { dailyBilling } from './dailyBilling'
+import { deliverNotifications, notificationDigest } from './deliverNotifications'
 import { generateReportCards } from './generateReportCards'
 import { invoiceReminders } from './invoiceReminders'
 import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
@@ -14,6 +15,6 @@ import { pollPendingPayments } from './pollPendingPayments'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup, publishAnnouncement].map(countedTask),
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup, deliverNotifications, notificationDigest, publishAnnouncement].map(countedTask),
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

@@ -141,6 +141,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   resources: { one: 'Resource', many: 'Resources' },
   announcements: { one: 'Announcement', many: 'Announcements' },
   'announcement-files': { one: 'AnnouncementFile', many: 'AnnouncementFiles' },
+  notifications: { one: 'Notification', many: 'Notifications' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
 }
