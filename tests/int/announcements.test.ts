@@ -200,3 +200,83 @@ describe('what is refused', () => {
     expect((await payload.findByID({ collection: 'announcements', id: doc.id, ...system })).author).toBe(users.teacher.id)
   })
 })
+
+describe('its audience is told once', () => {
+  const eventOf = (id: number) => `announcement:${id}`
+
+  /** Who was told, as `u<user>` (an account) or `g<guardian>` (a guardian without one). */
+  const told = async (id: number) => {
+    const { docs } = await payload.find({ collection: 'notifications', where: { event: { equals: eventOf(id) } }, pagination: false, ...system })
+    return docs.map((n: Doc) => (n.user ? `u${n.user}` : `g${n.guardian}`)).sort()
+  }
+
+  /** The class's audience, found from the school's registers: its pupils with an account, their guardians (by account when they have one), its teachers; not `author`. */
+  const classAudience = async (klass: Doc, author: number) => {
+    const enrolled = await payload.find({ collection: 'enrollments', where: { class: { equals: klass.id }, status: { equals: 'active' } }, pagination: false, ...system })
+    const pupils = await payload.find({ collection: 'students', where: { id: { in: enrolled.docs.map((e: Doc) => e.student) } }, pagination: false, ...system })
+    const guardianIds = [...new Set(pupils.docs.flatMap((s: Doc) => s.guardians ?? []))]
+    const guardians = await payload.find({ collection: 'guardians', where: { id: { in: guardianIds } }, pagination: false, ...system })
+    const assigned = await payload.find({ collection: 'course-assignments', where: { class: { equals: klass.id } }, pagination: false, ...system })
+    const teacherIds = [...new Set([...assigned.docs.map((a: Doc) => a.teacher), klass.homeroomTeacher].filter(Boolean))]
+    const teachers = await payload.find({ collection: 'teachers', where: { id: { in: teacherIds } }, pagination: false, ...system })
+    const people = [
+      ...pupils.docs.filter((s: Doc) => s.user).map((s: Doc) => `u${s.user}`),
+      ...guardians.docs.map((g: Doc) => (g.user ? `u${g.user}` : `g${g.id}`)),
+      ...teachers.docs.filter((t: Doc) => t.user).map((t: Doc) => `u${t.user}`),
+    ]
+    return [...new Set(people)].filter((who) => who !== `u${author}`).sort()
+  }
+
+  it('published now: each person of the class once, nobody of another class, never the author', async () => {
+    const doc = await announce('teacher', { title: title('Kermesse'), audience: 'class', class: fx.classes.taught.id })
+    const expected = await classAudience(fx.classes.taught, users.teacher.id as number)
+    expect(expected.length).toBeGreaterThan(5)
+    expect(await told(doc.id)).toEqual(expected)
+    expect(expected).toContain(`u${users.parent.id}`)
+    expect(expected).not.toContain(`u${users.otherParent.id}`)
+    const notification = (await payload.find({ collection: 'notifications', where: { event: { equals: eventOf(doc.id) }, user: { equals: users.parent.id } }, ...system })).docs[0]
+    expect(notification).toMatchObject({ kind: 'announcementPublished', link: '/announcements', school: fx.schools.main.id })
+  })
+
+  it('saved again, taken back to draft and published again: nobody told twice', async () => {
+    const doc = await announce('admin', { title: title('Journée pédagogique'), audience: 'class', class: fx.classes.self.id })
+    const first = await told(doc.id)
+    expect(first.length).toBeGreaterThan(5)
+    for (const change of [{ title: 'Journée pédagogique (corrigée)' }, { state: 'draft' }, { state: 'ready' }])
+      expect((await rest('PATCH', `/announcements/${doc.id}`, { token: tokens.admin, body: change })).status).toBe(200)
+    expect(await told(doc.id)).toEqual(first)
+  })
+
+  it('widened to another class: only its new people are told', async () => {
+    const doc = await announce('admin', { title: title('Visite médicale'), audience: 'class', class: fx.classes.self.id })
+    const before = await told(doc.id)
+    expect((await rest('PATCH', `/announcements/${doc.id}`, { token: tokens.admin, body: { class: fx.classes.childB.id } })).status).toBe(200)
+    const after = await told(doc.id)
+    const union = [...new Set([...before, ...(await classAudience(fx.classes.childB, users.admin.id as number))])].sort()
+    expect(after).toEqual(union)
+  })
+
+  it('scheduled: nobody told before its time; the job at its time tells them, and run again tells nobody more', async () => {
+    const doc = await announce('admin', { title: title('Fête de fin d’année'), audience: 'class', class: fx.classes.taught.id, publishAt: inSeconds(2) })
+    expect(await told(doc.id)).toEqual([])
+    const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'publishAnnouncement' }, 'input.announcement': { equals: doc.id } }, ...system })
+    expect(jobs.docs).toHaveLength(1)
+    expect(new Date(jobs.docs[0].waitUntil as string).toISOString()).toBe(new Date(doc.publishAt).toISOString())
+    await pause(2500)
+    await payload.jobs.runByID({ id: jobs.docs[0].id })
+    const expected = await classAudience(fx.classes.taught, users.admin.id as number)
+    expect(await told(doc.id)).toEqual(expected)
+    const again = await payload.jobs.queue({ task: 'publishAnnouncement', input: { announcement: doc.id } })
+    await payload.jobs.runByID({ id: again.id })
+    expect(await told(doc.id)).toEqual(expected)
+  })
+
+  it('moved later before its time: the first job tells nobody', async () => {
+    const doc = await announce('admin', { title: title('Réunion reportée'), audience: 'class', class: fx.classes.taught.id, publishAt: inSeconds(1) })
+    const [first] = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'publishAnnouncement' }, 'input.announcement': { equals: doc.id } }, ...system })).docs
+    expect((await rest('PATCH', `/announcements/${doc.id}`, { token: tokens.admin, body: { publishAt: inSeconds(3600) } })).status).toBe(200)
+    await pause(1500)
+    await payload.jobs.runByID({ id: first.id })
+    expect(await told(doc.id)).toEqual([])
+  })
+})

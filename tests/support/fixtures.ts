@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib'
 import type { Payload, TypedUser } from 'payload'
+import { richTextOf } from '../../src/domain/richText'
 import { demoAccounts, otherAccounts } from './accounts'
 
 type Id = number | string
@@ -30,16 +31,7 @@ export const onePagePdf = async (text: string) => {
 }
 
 /** A rich text of one paragraph, as the Lexical editor saves it. */
-export const richText = (text: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] }],
-  },
-})
+export const richText = richTextOf
 
 /**
  * Named records of the demo data that the authorization matrix reasons about: who is whose
