@@ -1,9 +1,14 @@
 import { Route } from 'react-router'
 import { Admin, CustomRoutes, Resource } from 'react-admin'
+import AnnouncementIcon from '@mui/icons-material/Campaign'
 import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
 import FolderSharedIcon from '@mui/icons-material/FolderShared'
 import SchoolIcon from '@mui/icons-material/School'
+import { AnnouncementCreate } from './AnnouncementCreate'
+import { AnnouncementEdit } from './AnnouncementEdit'
+import { AnnouncementList } from './AnnouncementList'
+import { AnnouncementShow } from './AnnouncementShow'
 import { authProvider } from './authProvider'
 import { ClassList } from './ClassList'
 import { ClassShow } from './ClassShow'
@@ -42,6 +47,7 @@ export default function App() {
       <Resource name="evaluations" list={EvaluationList} create={EvaluationCreate} edit={EvaluationEdit} icon={AssignmentIcon} recordRepresentation="title" />
       <Resource name="students" list={StudentList} show={StudentShow} icon={SchoolIcon} recordRepresentation="fullName" />
       <Resource name="resources" list={SharedFileList} create={SharedFileCreate} icon={FolderSharedIcon} recordRepresentation="title" />
+      <Resource name="announcements" list={AnnouncementList} show={AnnouncementShow} create={AnnouncementCreate} edit={AnnouncementEdit} icon={AnnouncementIcon} recordRepresentation="title" />
       <Resource name="subjects" recordRepresentation="name" />
       <Resource name="terms" recordRepresentation="name" />
       <Resource name="rooms" recordRepresentation="name" />
