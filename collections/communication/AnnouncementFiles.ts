@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
 import { anyOf, isIT, staffCreates, staffOf, type Predicate } from '../../src/access/predicates'
 import { perRequest } from '../../src/db/perRequest'
@@ -11,19 +11,20 @@ import { naming, relation, school, text } from '../fields'
 import { announcementManagers } from './Announcements'
 import { checkedFile } from './Resources'
 
-/** The announcements the caller may read (their audience's, or their own), looked up once per request with their own rights. */
-const readableAnnouncements = (req: PayloadRequest) =>
-  perRequest(req, `announcements:readable:${req.user?.id}`, async () => {
-    const found = await req.payload.find({ collection: 'announcements', user: req.user, overrideAccess: false, depth: 0, pagination: false, select: {}, joins: false, req })
+/**
+ * Ids of the announcements the caller may read (their audience's, or their own), with their own
+ * rights, narrowed by `where`; looked up once per request.
+ */
+const announcementIds = (req: PayloadRequest, key: string, where?: Where) =>
+  perRequest(req, `announcements:${key}:${req.user?.id}`, async () => {
+    const found = await req.payload.find({ collection: 'announcements', where, user: req.user, overrideAccess: false, depth: 0, pagination: false, select: {}, joins: false, req })
     return found.docs.map((doc) => doc.id as ID)
   })
 
-/** Those a teacher wrote for a class they teach, which they may also change. */
-const ownAnnouncements = (req: PayloadRequest) =>
-  perRequest(req, `announcements:own:${req.user?.id}`, async () => {
-    const found = await req.payload.find({ collection: 'announcements', where: { author: { equals: req.user!.id } }, user: req.user, overrideAccess: false, depth: 0, pagination: false, select: {}, joins: false, req })
-    return found.docs.map((doc) => doc.id as ID)
-  })
+const readableAnnouncements = (req: PayloadRequest) => announcementIds(req, 'readable')
+
+/** Those a teacher wrote, which (within a class they teach) they may also change. */
+const ownAnnouncements = (req: PayloadRequest) => announcementIds(req, 'own', { author: { equals: req.user!.id } })
 
 /** A file is read by exactly those who read its announcement: a guessed URL of another audience's file gets nothing. */
 const withItsAnnouncement: Predicate = async ({ req }) => {

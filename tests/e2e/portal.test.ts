@@ -17,7 +17,7 @@ import { richTextOf } from '../../src/domain/richText'
 import { expectAccessible } from '../support/axe'
 import { launchBrowser } from '../support/browser'
 import { tinyPng } from '../support/fixtures'
-import { rest } from '../support/http'
+import { rest, uploadForm } from '../support/http'
 import { startStripeApi } from '../support/stripeApi'
 import { linkIn, waitForMail } from '../support/mailbox'
 import { closeTestPayload, testPayload } from '../support/payload'
@@ -429,9 +429,7 @@ describe('the portal’s announcements', () => {
       expect(answer.status).toBe(201)
       made.push(answer.body.doc.id)
     }
-    const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(tinyPng().data)], { type: 'image/png' }), `plan-${Date.now()}.png`)
-    form.append('_payload', JSON.stringify({ announcement: ours.body.doc.id, description: 'Plan du jardin' }))
+    const form = uploadForm(tinyPng().data, `plan-${Date.now()}.png`, 'image/png', { announcement: ours.body.doc.id, description: 'Plan du jardin' })
     const attached = await rest('POST', '/announcement-files', { token: teacher, form })
     expect(attached.status).toBe(201)
     file = attached.body.doc

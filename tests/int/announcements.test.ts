@@ -8,7 +8,7 @@ import type { Payload, TypedUser } from 'payload'
 import { demoAccounts, otherAccounts, tokenFor, userFor } from '../support/accounts'
 import { download } from '../support/download'
 import { loadFixtures, richText, tinyPng, type Fixtures } from '../support/fixtures'
-import { errorMessages, rest } from '../support/http'
+import { errorMessages, rest, uploadForm } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 type Doc = Record<string, any>
@@ -124,11 +124,8 @@ describe('an attached file', () => {
   let doc: Doc
   let file: Doc
   const form = (fields: Record<string, unknown>) => {
-    const body = new FormData()
     const png = tinyPng()
-    body.append('file', new Blob([new Uint8Array(png.data)], { type: png.mimetype }), png.name)
-    body.append('_payload', JSON.stringify(fields))
-    return body
+    return uploadForm(png.data, png.name, png.mimetype, fields)
   }
 
   beforeAll(async () => {
