@@ -76,6 +76,19 @@ beforeAll(async () => {
     made.resources.push(shared.body.doc.id)
   }
 
+  // A reading list the direction shared with the demo student's own class (not Grâce's).
+  const self = (await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.student } }, ...system })).docs[0]
+  const pupil = (await payload.find({ collection: 'students', where: { user: { equals: self.id } }, ...system })).docs[0]
+  const own = await payload.find({ collection: 'enrollments', where: { student: { equals: pupil.id }, status: { equals: 'active' } }, ...system })
+  const list = await PDFDocument.create()
+  list.addPage([595, 842]).drawText('Lectures du trimestre', { x: 50, y: 780, size: 12 })
+  const reading = new FormData()
+  reading.append('file', new Blob([new Uint8Array(await list.save())], { type: 'application/pdf' }), `lectures-${Date.now()}.pdf`)
+  reading.append('_payload', JSON.stringify({ class: own.docs[0].class, title: 'Liste de lectures' }))
+  const listed = await rest('POST', '/resources', { token: await tokenFor(payload, demoAccounts.admin), form: reading })
+  expect(listed.status).toBe(201)
+  made.resources.push(listed.body.doc.id)
+
   // Stripe's API is a local stand-in (no network here); the mobile-money aggregator is the sandbox.
   stripe = await startStripeApi()
   server = await startServer(Number(process.env.KELASI_TEST_APP_PORT || 3210), {
@@ -382,6 +395,27 @@ describe('the portal, for a student', () => {
     const self = page.url().match(/students\/(\d+)/)![1]
     expect((await page.goto(`${server.url}/fr/students/${self}/invoices`))?.status()).toBe(404)
     expect((await page.goto(`${server.url}/fr/students/${grace.id}/marks`))?.status()).toBe(404)
+    await context.close()
+  })
+
+  it('downloads what was shared with their class, and gets nothing of another class’s', async () => {
+    const context = await phone()
+    const page = await context.newPage()
+    await signIn(page, demoAccounts.student, demoPassword)
+    await page.waitForURL(/\/fr\/students\/\d+\/marks$/)
+    await page.click('nav[aria-label=Rubriques] >> text=Ressources')
+    await page.waitForURL(/\/fr\/students\/\d+\/resources$/)
+    const text = await page.locator('main').innerText()
+    expect(text).toContain('Liste de lectures')
+    expect(text).not.toContain('Fiche : les fractions')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Télécharger « Liste de lectures »")')])
+    expect(download.suggestedFilename()).toMatch(/^lectures-\d+\.pdf$/)
+    expect((await PDFDocument.load(readFileSync((await download.path())!))).getPageCount()).toBe(1)
+    // Grâce's class's worksheet, by its real address, in the same signed-in browser.
+    const worksheet = await payload.findByID({ collection: 'resources', id: made.resources[0], ...system })
+    const answer = await page.goto(`${server.url}${worksheet.url}`)
+    expect([403, 404]).toContain(answer?.status())
+    expect(answer?.headers()['content-type'] ?? '').not.toContain('application/pdf')
     await context.close()
   })
 })
