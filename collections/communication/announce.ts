@@ -41,7 +41,7 @@ export const audienceRecipients = async (req: PayloadRequest, announcement: Anno
       sql`select 'staff' as kind, u.id from users u join users_rels us on us.parent_id = u.id and us.path = 'schools' and us.schools_id = ${school}
           where exists (select 1 from users_roles ro where ro.parent_id = u.id and ro.value in ('admin', 'secretariat', 'finance')) and ${notAuthor}`,
   ].filter((part) => part !== false)
-  if (!parts.length) return { families: [], staff: [] }
+  if (!parts.length) return { families: [], teachers: [], staff: [] }
   const { rows } = await db.execute(sql`
     with pupils as (
       select distinct e.student_id as id from enrollments e join classes c on c.id = e.class_id
@@ -59,25 +59,27 @@ export const audienceRecipients = async (req: PayloadRequest, announcement: Anno
   const asRecipient = (row: Row): NotificationRecipient => (row.kind === 'guardian' ? { guardian: row.id } : { user: row.id })
   return {
     families: unique.filter((row) => row.kind === 'student' || row.kind === 'guardian').map(asRecipient),
-    staff: unique.filter((row) => row.kind === 'teacher' || row.kind === 'staff').map(asRecipient),
+    teachers: unique.filter((row) => row.kind === 'teacher').map(asRecipient),
+    staff: unique.filter((row) => row.kind === 'staff').map(asRecipient),
   }
 }
 
 /**
- * Tells the announcement's audience it is out: families to the portal, the school's people to the
- * workspace. `notify` never tells one person twice of `announcement:<id>`, and an audience
+ * Tells the announcement's audience it is out: families to the portal, teachers to the workspace,
+ * the staff to the admin. `notify` never tells one person twice of `announcement:<id>`, and an audience
  * already told is not looked up again on every later edit.
  */
 export const announce = async (req: PayloadRequest, announcement: Announced) => {
   const key = audienceKey(audienceIds(announcement))
   if (announcement.notifiedAudience === key) return { created: 0 }
   const school = idOf(announcement.school)!
-  const { families, staff } = await audienceRecipients(req, announcement)
+  const groups = await audienceRecipients(req, announcement)
+  const links = { families: '/announcements', teachers: `/console#/announcements/${announcement.id}/show`, staff: `/admin/collections/announcements/${announcement.id}` }
   const base = { kind: 'announcementPublished', event: `announcement:${announcement.id}`, school, vars: { title: announcement.title ?? '' } } as const
-  const told = await Promise.all([
-    families.length ? notify(req, { ...base, recipients: families, link: '/announcements' }) : { created: 0 },
-    staff.length ? notify(req, { ...base, recipients: staff, link: `/console#/announcements/${announcement.id}/show` }) : { created: 0 },
-  ])
+  // One after the other, in the save's transaction (one connection).
+  const told: { created: number }[] = []
+  for (const group of ['families', 'teachers', 'staff'] as const)
+    if (groups[group].length) told.push(await notify(req, { ...base, recipients: groups[group], link: links[group] }))
   const db = await dbOf(req)
   await db.execute(sql`update announcements set notified_at = now(), notified_audience = ${key} where id = ${announcement.id}`)
   return { created: told.reduce((sum, { created }) => sum + created, 0) }

@@ -207,7 +207,11 @@ describe('its audience is told once', () => {
     return docs.map((n: Doc) => (n.user ? `u${n.user}` : `g${n.guardian}`)).sort()
   }
 
-  /** The class's audience, found from the school's registers: its pupils with an account, their guardians (by account when they have one), its teachers; not `author`. */
+  /**
+   * The class's audience, found from the school's registers: its pupils with an account, their
+   * guardians (by account when they have one), its teachers; not `author`, nor a deactivated
+   * account (which reads nothing; another test may have erased a family).
+   */
   const classAudience = async (klass: Doc, author: number) => {
     const enrolled = await payload.find({ collection: 'enrollments', where: { class: { equals: klass.id }, status: { equals: 'active' } }, pagination: false, ...system })
     const pupils = await payload.find({ collection: 'students', where: { id: { in: enrolled.docs.map((e: Doc) => e.student) } }, pagination: false, ...system })
@@ -221,7 +225,10 @@ describe('its audience is told once', () => {
       ...guardians.docs.map((g: Doc) => (g.user ? `u${g.user}` : `g${g.id}`)),
       ...teachers.docs.filter((t: Doc) => t.user).map((t: Doc) => `u${t.user}`),
     ]
-    return [...new Set(people)].filter((who) => who !== `u${author}`).sort()
+    const accounts = people.filter((who) => who.startsWith('u')).map((who) => Number(who.slice(1)))
+    const inactive = await payload.find({ collection: 'users', where: { and: [{ id: { in: accounts } }, { active: { equals: false } }] }, pagination: false, ...system })
+    const away = new Set([`u${author}`, ...inactive.docs.map((u: Doc) => `u${u.id}`)])
+    return [...new Set(people)].filter((who) => !away.has(who)).sort()
   }
 
   it('published now: each person of the class once, nobody of another class, never the author', async () => {
@@ -233,6 +240,25 @@ describe('its audience is told once', () => {
     expect(expected).not.toContain(`u${users.otherParent.id}`)
     const notification = (await payload.find({ collection: 'notifications', where: { event: { equals: eventOf(doc.id) }, user: { equals: users.parent.id } }, ...system })).docs[0]
     expect(notification).toMatchObject({ kind: 'announcementPublished', link: '/announcements', school: fx.schools.main.id })
+  })
+
+  it('each is led to where they read it: a family to the portal, a teacher to the workspace, the staff to the admin', async () => {
+    const doc = await announce('admin', { title: title('Fermeture exceptionnelle'), audience: 'school' })
+    const linkOf = async (user: TypedUser) =>
+      (await payload.find({ collection: 'notifications', where: { event: { equals: eventOf(doc.id) }, user: { equals: user.id } }, ...system })).docs.map((n: Doc) => n.link)
+    expect({
+      parent: await linkOf(users.parent),
+      student: await linkOf(users.student),
+      teacher: await linkOf(users.teacher),
+      finance: await linkOf(users.finance),
+      admin: await linkOf(users.admin),
+    }).toEqual({
+      parent: ['/announcements'],
+      student: ['/announcements'],
+      teacher: [`/console#/announcements/${doc.id}/show`],
+      finance: [`/admin/collections/announcements/${doc.id}`],
+      admin: [],
+    })
   })
 
   it('saved again, taken back to draft and published again: nobody told twice', async () => {
