@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
 import { dbOf } from '../../src/db/session'
-import { announcementStatus, audienceKey, audienceOf, type Audience, type AudienceRole } from '../../src/domain/announcements'
+import { announcementStatus, audienceKey, audienceOf, groupsSpokenTo, type Audience } from '../../src/domain/announcements'
 import { notify, type NotificationRecipient } from '../../src/notifications/notify'
 
 type Ref = ID | { id: ID } | null | undefined
@@ -13,31 +13,31 @@ const audienceIds = (a: Announced) => audienceOf({ ...a, level: idOf(a.level), c
 type Row = { kind: 'student' | 'guardian' | 'teacher' | 'staff'; id: number }
 
 /**
- * Everyone the announcement speaks to, in one query (a whole school is some 13,000 people): the
+ * Everyone the announcement speaks to, in one query (a whole school is thousands of families): the
  * pupils with an account and the guardians of the pupils enrolled in its school, level or class;
  * the school's teachers (or the class's); its staff; never its author. The same rules as the
  * readers' access (Announcements.ts) and `reaches` (src/domain/announcements.ts).
  */
 export const audienceRecipients = async (req: PayloadRequest, announcement: Announced) => {
   const db = await dbOf(req)
-  const { audience, level, class: klass, roles } = audienceIds(announcement)
+  const { audience, level, class: klass } = audienceIds(announcement)
   const school = idOf(announcement.school)
   const author = idOf(announcement.author) ?? null
-  const speaksTo = (group: AudienceRole) => (audience === 'role' ? roles.includes(group) : group === 'parents' || group === 'students' || audience === 'school' || (group === 'teachers' && audience === 'class'))
+  const groups = groupsSpokenTo(audienceIds(announcement))
   const pupilsOf = audience === 'level' ? sql`and c.level_id = ${level}` : audience === 'class' ? sql`and e.class_id = ${klass}` : sql``
   const notAuthor = sql`u.id is distinct from ${author}::int and u.active is not false`
   const parts = [
-    speaksTo('students') && sql`select 'student' as kind, u.id from students s join pupils p on p.id = s.id join users u on u.id = s.user_id where ${notAuthor}`,
-    speaksTo('parents') &&
+    groups.includes('students') && sql`select 'student' as kind, u.id from students s join pupils p on p.id = s.id join users u on u.id = s.user_id where ${notAuthor}`,
+    groups.includes('parents') &&
       sql`select 'guardian' as kind, g.id from students_rels r join pupils p on p.id = r.parent_id and r.path = 'guardians'
           join guardians g on g.id = r.guardians_id left join users u on u.id = g.user_id where g.user_id is null or (${notAuthor})`,
-    speaksTo('teachers') &&
+    groups.includes('teachers') &&
       (audience === 'class'
         ? sql`select 'teacher' as kind, u.id from teachers t join users u on u.id = t.user_id
               where t.id in (select teacher_id from course_assignments where class_id = ${klass} union select homeroom_teacher_id from classes where id = ${klass}) and ${notAuthor}`
         : sql`select 'teacher' as kind, u.id from teachers t join teachers_rels ts on ts.parent_id = t.id and ts.path = 'schools' and ts.schools_id = ${school}
               join users u on u.id = t.user_id where ${notAuthor}`),
-    speaksTo('staff') &&
+    groups.includes('staff') &&
       sql`select 'staff' as kind, u.id from users u join users_rels us on us.parent_id = u.id and us.path = 'schools' and us.schools_id = ${school}
           where exists (select 1 from users_roles ro where ro.parent_id = u.id and ro.value in ('admin', 'secretariat', 'finance')) and ${notAuthor}`,
   ].filter((part) => part !== false)

@@ -64,15 +64,23 @@ export type Member = { role: AudienceRole; classes: readonly ID[]; levels: reado
 
 const among = (ids: readonly ID[], id: ID | null | undefined) => id != null && ids.map(String).includes(String(id))
 
+/** The groups an audience speaks to: all for the school, the chosen ones for roles, a class's families and teachers, a level's families. */
+export const groupsSpokenTo = (a: Audience): AudienceRole[] => {
+  const { audience, roles } = audienceOf(a)
+  if (audience === 'school') return [...audienceRoles]
+  if (audience === 'role') return roles.filter((role): role is AudienceRole => (audienceRoles as readonly string[]).includes(role))
+  return audience === 'class' ? ['parents', 'students', 'teachers'] : ['parents', 'students']
+}
+
 /**
- * Whether an announcement speaks to this person: the whole school reaches everyone; a role, its
- * group; a level or a class, those who belong to it (a parent through their children, a teacher
- * through the classes they teach, who is given no level).
+ * Whether an announcement speaks to this person: their group must be spoken to, and for a level
+ * or a class they must belong to it (a parent through their children, a teacher through the
+ * classes they teach).
  */
 export const reaches = (a: Audience, member: Member) => {
-  const { audience, level, class: klass, roles } = audienceOf(a)
-  if (audience === 'school') return true
-  if (audience === 'role') return roles.includes(member.role)
+  const { audience, level, class: klass } = audienceOf(a)
+  if (!groupsSpokenTo(a).includes(member.role)) return false
   if (audience === 'level') return among(member.levels, level)
-  return among(member.classes, klass)
+  if (audience === 'class') return among(member.classes, klass)
+  return true
 }

@@ -1,4 +1,4 @@
-import { announcementProblems, announcementStatus, audienceKey, audienceOf, reaches, type Member } from '../../src/domain/announcements'
+import { announcementProblems, announcementStatus, audienceKey, audienceOf, groupsSpokenTo, reaches, type Member } from '../../src/domain/announcements'
 
 const at = (iso: string) => new Date(iso)
 
@@ -76,5 +76,12 @@ describe('whom an announcement speaks to', () => {
     expect(audienceKey({ audience: 'class', class: 11, level: 4 })).toBe('class:11')
     expect(audienceKey({ audience: 'class', class: 12 })).not.toBe(audienceKey({ audience: 'class', class: 11 }))
     expect(audienceKey({ audience: 'school', class: 11 })).toBe('school')
+  })
+
+  it('the groups each scope speaks to', () => {
+    expect(groupsSpokenTo({ audience: 'school' })).toEqual(['parents', 'students', 'teachers', 'staff'])
+    expect(groupsSpokenTo({ audience: 'class', class: 11 })).toEqual(['parents', 'students', 'teachers'])
+    expect(groupsSpokenTo({ audience: 'level', level: 1 })).toEqual(['parents', 'students'])
+    expect(groupsSpokenTo({ audience: 'role', roles: ['staff', 'parents', 'janitors'] })).toEqual(['parents', 'staff'])
   })
 })
