@@ -100,6 +100,8 @@ export interface Config {
     conversations: Conversation;
     messages: Message;
     'message-attachments': MessageAttachment;
+    announcements: Announcement;
+    'announcement-files': AnnouncementFile;
     notifications: Notification;
     media: Media;
     'audit-logs': AuditLog;
@@ -113,6 +115,9 @@ export interface Config {
   collectionsJoins: {
     guardians: {
       children: 'students';
+    };
+    announcements: {
+      attachments: 'announcement-files';
     };
   };
   collectionsSelect: {
@@ -149,6 +154,8 @@ export interface Config {
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
     'message-attachments': MessageAttachmentsSelect<false> | MessageAttachmentsSelect<true>;
+    announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
+    'announcement-files': AnnouncementFilesSelect<false> | AnnouncementFilesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
@@ -180,6 +187,7 @@ export interface Config {
       nightlyBackup: TaskNightlyBackup;
       deliverNotifications: TaskDeliverNotifications;
       notificationDigest: TaskNotificationDigest;
+      publishAnnouncement: TaskPublishAnnouncement;
       inline: {
         input: unknown;
         output: unknown;
@@ -1177,6 +1185,77 @@ export interface MessageAttachment {
   focalY?: number | null;
 }
 /**
+ * What the school says to the whole school, a level, a class or a group (parents, students, teachers, staff). Once ready, it comes out at its publication time, tells its audience once, and disappears when it expires.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcements".
+ */
+export interface Announcement {
+  id: number;
+  school: number | School;
+  title: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  audience: 'school' | 'level' | 'class' | 'role';
+  level?: (number | null) | Level;
+  class?: (number | null) | Class;
+  roles?: ('parents' | 'students' | 'teachers' | 'staff')[] | null;
+  state: 'draft' | 'ready';
+  /**
+   * Date and time it comes out (empty: as soon as it is ready).
+   */
+  publishAt?: string | null;
+  /**
+   * After this date the announcement is no longer shown (empty: never).
+   */
+  expiresAt?: string | null;
+  status?: ('draft' | 'scheduled' | 'published' | 'expired') | null;
+  attachments?: {
+    docs?: (number | AnnouncementFile)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  author?: (number | null) | User;
+  notifiedAt?: string | null;
+  notifiedAudience?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcement-files".
+ */
+export interface AnnouncementFile {
+  id: number;
+  school: number | School;
+  announcement: number | Announcement;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * What each person was told (in-app, by e-mail and SMS): written by Kelasi, once per event and person; everyone sees only their own.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1333,7 +1412,8 @@ export interface PayloadJob {
           | 'pollPendingPayments'
           | 'nightlyBackup'
           | 'deliverNotifications'
-          | 'notificationDigest';
+          | 'notificationDigest'
+          | 'publishAnnouncement';
         taskID: string;
         input?:
           | {
@@ -1377,6 +1457,7 @@ export interface PayloadJob {
         | 'nightlyBackup'
         | 'deliverNotifications'
         | 'notificationDigest'
+        | 'publishAnnouncement'
       )
     | null;
   queue?: string | null;
@@ -1523,6 +1604,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'message-attachments';
         value: number | MessageAttachment;
+      } | null)
+    | ({
+        relationTo: 'announcements';
+        value: number | Announcement;
+      } | null)
+    | ({
+        relationTo: 'announcement-files';
+        value: number | AnnouncementFile;
       } | null)
     | ({
         relationTo: 'notifications';
@@ -2328,6 +2417,49 @@ export interface MessageAttachmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcements_select".
+ */
+export interface AnnouncementsSelect<T extends boolean = true> {
+  school?: T;
+  title?: T;
+  body?: T;
+  audience?: T;
+  level?: T;
+  class?: T;
+  roles?: T;
+  state?: T;
+  publishAt?: T;
+  expiresAt?: T;
+  status?: T;
+  attachments?: T;
+  author?: T;
+  notifiedAt?: T;
+  notifiedAudience?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcement-files_select".
+ */
+export interface AnnouncementFilesSelect<T extends boolean = true> {
+  school?: T;
+  announcement?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "notifications_select".
  */
 export interface NotificationsSelect<T extends boolean = true> {
@@ -2595,6 +2727,18 @@ export interface TaskNotificationDigest {
   input?: unknown;
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishAnnouncement".
+ */
+export interface TaskPublishAnnouncement {
+  input: {
+    announcement: number;
+  };
+  output: {
+    created?: number | null;
   };
 }
 /**

@@ -17,7 +17,7 @@ import { withPayload } from '../src/db/prepare'
 import { loadDashboard } from '../src/dashboard/load'
 import { issueInvoices } from '../src/finance/issue'
 import { demoAccounts } from '../src/seed/accounts'
-import { benchDatabase, growDemoSchool, ms, signIn } from './support'
+import { benchDatabase, enrollGrownSchool, growDemoSchool, ms, signIn } from './support'
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
@@ -41,21 +41,7 @@ const build = async () => {
   const { id: year } = await one('select id from school_years where school_id = $1 and current', [school])
   // Consistent by construction: foreign-key triggers off for this session, as pg_restore does.
   await client.query("set session_replication_role = 'replica'")
-  const { count: pupils } = await one("select count(*)::int as count from students where school_id = $1 and matricule like 'BENCH-%'", [school])
-  // The new pupils' classes, spread over the school's levels in turn.
-  await client.query(
-    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
-     select $1, $2, 'Classe ' || n, 'B' || lpad(n::text, 3, '0'), l.ids[1 + n % array_length(l.ids, 1)], 1, 'A', $4::int
-     from generate_series(1, ceil($3::numeric / $4)::int) n, (select array_agg(id order by "order") ids from levels where school_id = $1) l`,
-    [school, year, pupils, perClass],
-  )
-  await client.query(
-    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
-     select $1, s.id, c.id, $2, 'active', '2026-09-01'
-     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1 and matricule like 'BENCH-%') s
-     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1 and code like 'B%' and school_year_id = $2) c on c.n = s.n / $3::int`,
-    [school, year, perClass],
-  )
+  await enrollGrownSchool(client, school, year, perClass)
   // A daily roll of every pupil, kept whole (present ones too): 94 % present, 3 % absent, 1.5 % excused, 1.5 % late.
   await client.query(
     `insert into attendance (school_id, student_id, class_id, date, status, minutes_late, session_key)

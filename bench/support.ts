@@ -99,6 +99,28 @@ export const growDemoSchool = async (client: pg.Client, total: number) => {
   return students as number
 }
 
+/**
+ * The grown school's new pupils (`growDemoSchool`) enrolled in classes of `perClass` made for them
+ * in the current year, spread over the school's levels in turn. Run it with the foreign-key
+ * triggers off (session_replication_role 'replica').
+ */
+export const enrollGrownSchool = async (client: pg.Client, school: number, year: number, perClass: number) => {
+  const { rows: [{ count: pupils }] } = await client.query("select count(*)::int as count from students where school_id = $1 and matricule like 'BENCH-%'", [school])
+  await client.query(
+    `insert into classes (school_id, school_year_id, name, code, level_id, grade, section, capacity)
+     select $1, $2, 'Classe ' || n, 'B' || lpad(n::text, 3, '0'), l.ids[1 + n % array_length(l.ids, 1)], 1, 'A', $4::int
+     from generate_series(1, ceil($3::numeric / $4)::int) n, (select array_agg(id order by "order") ids from levels where school_id = $1) l`,
+    [school, year, pupils, perClass],
+  )
+  await client.query(
+    `insert into enrollments (school_id, student_id, class_id, school_year_id, status, start_date)
+     select $1, s.id, c.id, $2, 'active', '2026-09-01'
+     from (select id, row_number() over (order by id) - 1 as n from students where school_id = $1 and matricule like 'BENCH-%') s
+     join (select id, row_number() over (order by id) - 1 as n from classes where school_id = $1 and code like 'B%' and school_year_id = $2) c on c.n = s.n / $3::int`,
+    [school, year, perClass],
+  )
+}
+
 /** The benches' school and its 2026-2027 year, written straight to the tables. */
 export const benchSchoolYear = async (client: pg.Client) => {
   const { id: school } = (

@@ -13,6 +13,8 @@ import { Attendance } from './attendance/Attendance'
 import { Conversations } from './communication/Conversations'
 import { MessageAttachments } from './communication/MessageAttachments'
 import { Messages } from './communication/Messages'
+import { AnnouncementFiles } from './communication/AnnouncementFiles'
+import { Announcements } from './communication/Announcements'
 import { Notifications } from './communication/Notifications'
 import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
@@ -71,6 +73,8 @@ export const collections: CollectionConfig[] = [
   Conversations,
   Messages,
   MessageAttachments,
+  Announcements,
+  AnnouncementFiles,
   Notifications,
   Media,
   AuditLogs,

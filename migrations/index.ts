@@ -12,7 +12,7 @@ import * as migration_20261204_192558_upload_storage from './20261204_192558_upl
 import * as migration_20261204_202844_resources from './20261204_202844_resources';
 import * as migration_20261204_203727_privacy from './20261204_203727_privacy';
 import * as migration_20261206_215355_notifications from './20261206_215355_notifications';
-import * as migration_20261206_220848_messages from './20261206_220848_messages';
+import * as migration_20261206_230248_communication from './20261206_230248_communication';
 
 export const migrations = [
   {
@@ -86,8 +86,8 @@ export const migrations = [
     name: '20261206_215355_notifications',
   },
   {
-    up: migration_20261206_220848_messages.up,
-    down: migration_20261206_220848_messages.down,
-    name: '20261206_220848_messages'
+    up: migration_20261206_230248_communication.up,
+    down: migration_20261206_230248_communication.down,
+    name: '20261206_230248_communication'
   },
 ];

@@ -92,7 +92,7 @@ export const Conversations: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'kind', type: 'select', required: true, defaultValue: 'direct', label: label('fields.conversationKind'), options: options('conversationKind', ['direct', 'class'] as const), access: setOnCreate },
-        { name: 'audience', type: 'select', defaultValue: 'guardians', label: label('fields.audience'), options: options('audience', ['guardians', 'students', 'both'] as const), access: setOnCreate, admin: { condition: (data) => data?.kind === 'class' } },
+        { name: 'audience', type: 'select', defaultValue: 'guardians', label: label('fields.classAudience'), options: options('classAudience', ['guardians', 'students', 'both'] as const), access: setOnCreate, admin: { condition: (data) => data?.kind === 'class' } },
         relation('class', 'classes', { access: setOnCreate, admin: { condition: (data) => data?.kind === 'class' } }),
       ],
     },

@@ -66,7 +66,7 @@ export const Messages: CollectionConfig = {
   fields: [
     { ...school(), access: setOnCreate } as never,
     relation('conversation', 'conversations', { required: true, access: setOnCreate }),
-    { name: 'body', type: 'richText', label: label('fields.body') },
+    { name: 'body', type: 'richText', label: label('fields.messageBody') },
     relation('attachments', 'message-attachments', { hasMany: true, validate: ofThisConversation as never }),
     relation('author', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
     // As it was when written, for the thread: a family may not read the staff's accounts.

@@ -23,9 +23,14 @@ export const Layout = async ({ locale, path, children }: { locale: Locale; path:
             </a>
             <nav aria-label={t('accountNav')} className="ml-auto flex flex-wrap items-center gap-3 text-sm">
               {user && hasAnyRole(user, ['parent', 'student']) ? (
-                <a href={`/${locale}/messages`} className="underline underline-offset-2">
-                  {t('messages')}
-                </a>
+                <>
+                  <a href={`/${locale}/messages`} aria-current={path.startsWith(`/${locale}/messages`) ? 'page' : undefined} className="underline underline-offset-2">
+                    {t('messages')}
+                  </a>
+                  <a href={`/${locale}/announcements`} aria-current={path === `/${locale}/announcements` ? 'page' : undefined} className="underline underline-offset-2">
+                    {t('announcements')}
+                  </a>
+                </>
               ) : null}
               {user && hasAnyRole(user, ['parent']) ? (
                 <a href={`/${locale}/link`} className="underline underline-offset-2">

@@ -64,6 +64,13 @@ export const childJustificationIds = (req: PayloadRequest) =>
 export const selfClassIds = (req: PayloadRequest) =>
   cached(req, 'self-classes', async () => activeEnrollmentsOf(req, await selfStudentIds(req), 'class'))
 
+/** The levels of some classes (a family's, a pupil's), for what is said to a whole level. */
+const levelsOf = async (req: PayloadRequest, classes: ID[]) => (classes.length ? ids(req, 'classes', { id: { in: classes } }, 'level') : [])
+
+export const childLevelIds = (req: PayloadRequest) => cached(req, 'children-levels', async () => levelsOf(req, await childClassIds(req)))
+
+export const selfLevelIds = (req: PayloadRequest) => cached(req, 'self-levels', async () => levelsOf(req, await selfClassIds(req)))
+
 export const teacherIds = (req: PayloadRequest) =>
   cached(req, 'teachers', () => ids(req, 'teachers', { user: { equals: req.user!.id } }))
 

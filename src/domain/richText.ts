@@ -1,6 +1,7 @@
 /**
- * Plain text typed in a light form (the portal's textarea on a slow phone) as the Lexical editor's
- * JSON state: one paragraph per blank-line-separated block, line breaks kept within a paragraph.
+ * Plain text typed in a light form (the portal's textarea on a slow phone, the workspace, the
+ * benches) as the Lexical editor's JSON state: one paragraph per blank-line-separated block, line
+ * breaks kept within a paragraph; `plainText` gives it back as it was typed.
  */
 type TextNode = { type: 'text'; text: string; format: 0; style: ''; mode: 'normal'; detail: 0; version: 1 }
 type LineBreak = { type: 'linebreak'; version: 1 }
@@ -31,10 +32,16 @@ export const paragraphs = (plain: string): RichText => {
 
 type AnyNode = { type?: string; text?: string; children?: AnyNode[] }
 
-/** The words of a Lexical state, for a notification's preview and to tell an empty message. */
+/** What a node's children are joined with: blocks by a blank line, a list's items a line each, words as they are. */
+const joint = (type?: string) => (type === 'root' ? '\n\n' : type === 'list' ? '\n' : '')
+
+/**
+ * The words of a Lexical state (a block a paragraph, a list's items a line each): for a
+ * notification's preview, to tell an empty message, and to edit rich text as plain text.
+ */
 export const plainText = (state: unknown): string => {
   const walk = (node: AnyNode): string =>
-    node.type === 'text' ? (node.text ?? '') : node.type === 'linebreak' ? '\n' : (node.children ?? []).map(walk).join(node.type === 'root' ? '\n\n' : '')
+    node.type === 'text' ? (node.text ?? '') : node.type === 'linebreak' ? '\n' : (node.children ?? []).map(walk).join(joint(node.type))
   const root = (state as { root?: AnyNode } | null)?.root
   return root ? walk(root).trim() : ''
 }

@@ -1,4 +1,5 @@
 import type { JobsConfig, PayloadRequest } from 'payload'
+import { publishAnnouncement } from '../../collections/communication/announce'
 import { hasAnyRole } from '../domain/roles'
 import { countedTask } from '../metrics/registry'
 import { nightlyBackup } from './backup'
@@ -14,6 +15,6 @@ import { pollPendingPayments } from './pollPendingPayments'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup, deliverNotifications, notificationDigest].map(countedTask),
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup, deliverNotifications, notificationDigest, publishAnnouncement].map(countedTask),
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

@@ -13,9 +13,11 @@ import type { Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { demoAccounts, demoPassword, tokenFor } from '../support/accounts'
+import { paragraphs } from '../../src/domain/richText'
 import { expectAccessible } from '../support/axe'
 import { launchBrowser } from '../support/browser'
-import { rest } from '../support/http'
+import { tinyPng } from '../support/fixtures'
+import { rest, uploadForm } from '../support/http'
 import { startStripeApi } from '../support/stripeApi'
 import { linkIn, waitForMail } from '../support/mailbox'
 import { body, otherClassTeacher } from '../support/messaging'
@@ -507,5 +509,54 @@ describe('the portal’s forms', () => {
     expect(forged.status()).toBeGreaterThanOrEqual(400)
     expect(forged.headers()['set-cookie'] ?? '').not.toContain('payload-token')
     await context.close()
+  })
+})
+
+describe('the portal’s announcements', () => {
+  const made: number[] = []
+  let context: BrowserContext
+  let file: { filename: string }
+
+  beforeAll(async () => {
+    const teacher = await tokenFor(payload, demoAccounts.teacher)
+    const admin = await tokenFor(payload, demoAccounts.admin)
+    // As the admin's editor saves it: a paragraph with a word in bold.
+    const body = paragraphs('Rendez-vous à 8 h devant l’école.\nPrévoir un pique-nique.')
+    Object.assign(body.root.children[0].children![0], { format: 1 })
+    const ours = await rest('POST', '/announcements', { token: teacher, body: { title: 'Sortie au jardin botanique', audience: 'class', class: grace.class, state: 'ready', body } })
+    const seventh = (await payload.find({ collection: 'classes', where: { school: { equals: grace.school }, code: { equals: '7EB' } }, ...system })).docs[0]
+    const theirs = await rest('POST', '/announcements', { token: admin, body: { title: 'Réunion des parents de 7e', audience: 'class', class: seventh.id, state: 'ready', body: paragraphs('Samedi à 9 h.') } })
+    for (const answer of [ours, theirs]) {
+      expect(answer.status).toBe(201)
+      made.push(answer.body.doc.id)
+    }
+    const form = uploadForm(tinyPng().data, `plan-${Date.now()}.png`, 'image/png', { announcement: ours.body.doc.id, description: 'Plan du jardin' })
+    const attached = await rest('POST', '/announcement-files', { token: teacher, form })
+    expect(attached.status).toBe(201)
+    file = attached.body.doc
+    context = await phone()
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    for (const id of made) await payload.delete({ collection: 'announcements', id, ...system })
+  })
+
+  it('a parent reads the announcement for their child’s class, not another class’s, and downloads its file', async () => {
+    const page = await context.newPage()
+    await signIn(page, demoAccounts.parent, demoPassword)
+    await page.click('header >> text=Annonces')
+    await page.waitForURL(`${server.url}/fr/announcements`)
+    const ours = page.locator('article', { hasText: 'Sortie au jardin botanique' })
+    const text = await ours.innerText()
+    // Said for which child: Grâce is in 5P-A.
+    expect(text).toMatch(/Classe 5e primaire A \(MUKENDI .*Grâce\)/)
+    expect(await ours.locator('strong').innerText()).toBe('Rendez-vous à 8 h devant l’école.')
+    expect(text).toContain('Prévoir un pique-nique.')
+    expect(await page.locator('main').innerText()).not.toContain('Réunion des parents de 7e')
+    await expectAccessible(page, 'portal-announcements')
+    const [download] = await Promise.all([page.waitForEvent('download'), ours.locator('a:has-text("Télécharger « Plan du jardin »")').click()])
+    expect(download.suggestedFilename()).toBe(file.filename)
+    expect(readFileSync((await download.path())!).equals(tinyPng().data)).toBe(true)
   })
 })

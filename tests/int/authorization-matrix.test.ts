@@ -153,6 +153,22 @@ const writtenTo = (fx: Fixtures, persona?: Persona) =>
   ({ admin: fx.conversations.direction, secretariat: fx.conversations.deskParent, student: fx.conversations.teacherStudent })[persona as string] ?? fx.conversations.teacherParent
 const messageOf = (fx: Fixtures, n: number, persona?: Persona) => ({ conversation: writtenTo(fx, persona).id, school: fx.schools.main.id, body: paragraphs(`Message matrice ${n}`) })
 const messageRecordOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({ conversation: fx.conversations[school === 'main' ? 'teacherParent' : 'matete'].id, school: fx.schools[school].id, body: paragraphs(`Message matrice ${n}`) })
+/** A draft for a class the demo teacher teaches (or a class of the second school): a draft tells nobody. */
+const announcementOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  title: `Annonce matrice ${n}`,
+  body: paragraphs(`Annonce ${n}`),
+  audience: 'class',
+  class: fx.classes[school === 'main' ? 'taught' : 'matete'].id,
+  state: 'draft',
+})
+/** A file attached to the demo teacher's announcement to 5P-A (or to the second school's). */
+const announcementFileOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  announcement: fx.announcements[school === 'main' ? 'taught' : 'matete'].id,
+  description: `Pièce jointe matrice ${n}`,
+  file: tinyPng(),
+})
 const mainStaff = ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const
 
 const matrix: Record<string, Row> = {
@@ -695,6 +711,50 @@ const matrix: Record<string, Row> = {
     touch: (r) => ({ conversation: r.conversation }),
     newRecord: (fx, _n, persona) => ({ conversation: writtenTo(fx, persona).id, file: tinyPng() }),
     recordOf: (fx, _n, school) => ({ conversation: fx.conversations[school === 'main' ? 'teacherParent' : 'matete'].id, file: tinyPng() }),
+    noCreateOver: ['graphql'],
+  },
+  announcements: {
+    fixtures: (fx) => fx.announcements,
+    // The direction and the desk see all of their school's; everyone else what is on show now to an
+    // audience they are part of (the demo parent: 5P-A and 1HS; the demo student: 7EB), and a teacher
+    // what they wrote too.
+    read: {
+      it: ['school', 'taught', 'childB', 'parents', 'draft', 'expired', 'matete'],
+      admin: ['school', 'taught', 'childB', 'parents', 'draft', 'expired'],
+      secretariat: ['school', 'taught', 'childB', 'parents', 'draft', 'expired'],
+      finance: ['school'],
+      teacher: ['school', 'taught'],
+      parent: ['school', 'taught', 'childB', 'parents'],
+      student: ['school'],
+    },
+    // A teacher changes what they wrote to a class they teach.
+    update: { it: ['school', 'taught', 'childB', 'parents', 'draft', 'expired', 'matete'], admin: ['school', 'taught', 'childB', 'parents', 'draft', 'expired'], secretariat: ['school', 'taught', 'childB', 'parents', 'draft', 'expired'], teacher: ['taught'] },
+    create: ['it', 'admin', 'secretariat', 'teacher'],
+    // The throwaways are the system's, so a teacher may not delete them (their own: tests/int/announcements.test.ts).
+    delete: ['it', 'admin', 'secretariat'],
+    touch: (r) => ({ title: r.title }),
+    newRecord: (fx, n) => announcementOf(fx, n, 'main'),
+    recordOf: announcementOf,
+  },
+  'announcement-files': {
+    fixtures: (fx) => fx.announcementFiles,
+    // A file is read by exactly those who read its announcement.
+    read: {
+      it: ['school', 'taught', 'childB', 'draft', 'matete'],
+      admin: ['school', 'taught', 'childB', 'draft'],
+      secretariat: ['school', 'taught', 'childB', 'draft'],
+      finance: ['school'],
+      teacher: ['school', 'taught'],
+      parent: ['school', 'taught', 'childB'],
+      student: ['school'],
+    },
+    update: { it: ['school', 'taught', 'childB', 'draft', 'matete'], admin: ['school', 'taught', 'childB', 'draft'], secretariat: ['school', 'taught', 'childB', 'draft'], teacher: ['taught'] },
+    // A teacher attaches files to what they wrote (the new records and throwaways go to the demo teacher's 5P-A announcement).
+    create: ['it', 'admin', 'secretariat', 'teacher'],
+    delete: ['it', 'admin', 'secretariat', 'teacher'],
+    touch: (r) => ({ description: r.description }),
+    newRecord: (fx, n) => announcementFileOf(fx, n, 'main'),
+    recordOf: announcementFileOf,
     noCreateOver: ['graphql'],
   },
   // Addressed to a person, whatever their role or school: each reads and marks read only their own.

@@ -8,7 +8,7 @@ import type { Payload, TypedUser } from 'payload'
 import { demoAccounts, otherAccounts, tokenFor, userFor } from '../support/accounts'
 import { download } from '../support/download'
 import { loadFixtures, onePagePdf, type Fixtures } from '../support/fixtures'
-import { errorMessages, rest } from '../support/http'
+import { errorMessages, rest, uploadForm } from '../support/http'
 import { closeTestPayload, testPayload } from '../support/payload'
 
 type Doc = Record<string, any>
@@ -53,13 +53,7 @@ const created = (answer: { status: number; body: any }, status = 201) => {
   return doc as Doc
 }
 
-/** A multipart body as Payload's REST (and the admin) sends it: the file and the fields as JSON. */
-const form = (data: Buffer, name: string, type: string, fields: Record<string, unknown>) => {
-  const body = new FormData()
-  body.append('file', new Blob([new Uint8Array(data)], { type }), name)
-  body.append('_payload', JSON.stringify(fields))
-  return body
-}
+const form = uploadForm
 
 const uniqueName = (base: string) => `${base}-${Date.now()}-${made.length}`
 

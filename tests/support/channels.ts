@@ -142,6 +142,8 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   conversations: { one: 'Conversation', many: 'Conversations' },
   messages: { one: 'Message', many: 'Messages' },
   'message-attachments': { one: 'MessageAttachment', many: 'MessageAttachments' },
+  announcements: { one: 'Announcement', many: 'Announcements' },
+  'announcement-files': { one: 'AnnouncementFile', many: 'AnnouncementFiles' },
   notifications: { one: 'Notification', many: 'Notifications' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },

@@ -30,6 +30,8 @@ export const onePagePdf = async (text: string) => {
   return Buffer.from(await pdf.save())
 }
 
+/** A rich text of one paragraph, as the Lexical editor saves it. */
+
 /**
  * Named records of the demo data that the authorization matrix reasons about: who is whose
  * child, which classes the demo teacher has, what belongs to the second school.
@@ -398,6 +400,33 @@ export const loadFixtures = async (payload: Payload) => {
     teacherParent: await attachmentIn(conversations.teacherParent, users.parent),
     matete: await attachmentIn(conversations.matete, correspondents.mateteParent),
   }
+  // Announcements: to the whole school, to 5P-A by the demo teacher, to 1HS and to the parents by
+  // the direction, a draft and an expired one, and one of the second school; made without telling
+  // anyone (tests/int/announcements.test.ts tells). Each but two has a file attached.
+  const announcementOf = async (key: string, school: Id, by: Record<string, any>, audience: Record<string, unknown>, dates: { state?: string; publishAt?: string; expiresAt?: string } = {}) => {
+    const title = `Annonce matrice : ${key}`
+    const found = await payload.find({ collection: 'announcements', where: { title: { equals: title } }, limit: 1, depth: 0, overrideAccess: true })
+    if (found.docs[0]) return found.docs[0] as Record<string, any>
+    const user = { ...by, collection: 'users' } as TypedUser
+    const data = { school, title, body: paragraphs(`Message de la matrice (${key}).`), state: 'ready', publishAt: '2026-09-01T07:00:00.000Z', ...audience, ...dates }
+    return (await payload.create({ collection: 'announcements', data: data as never, user, depth: 0, overrideAccess: true, context: { skipNotify: true } })) as Record<string, any>
+  }
+  const announcements = {
+    school: await announcementOf('école', main.id, users.admin, { audience: 'school' }),
+    taught: await announcementOf('5P-A', main.id, users.teacher, { audience: 'class', class: classes.taught.id }),
+    childB: await announcementOf('1HS', main.id, users.admin, { audience: 'class', class: classes.childB.id }),
+    parents: await announcementOf('parents', main.id, users.admin, { audience: 'role', roles: ['parents'] }),
+    draft: await announcementOf('brouillon', main.id, users.admin, { audience: 'school' }, { state: 'draft' }),
+    expired: await announcementOf('expirée', main.id, users.admin, { audience: 'school' }, { expiresAt: '2026-09-30T18:00:00.000Z' }),
+    matete: await announcementOf('Matete', matete.id, users.mateteAdmin, { audience: 'school' }),
+  }
+  const attachmentOf = async (key: keyof typeof announcements) => {
+    const announcement = announcements[key]
+    const found = await payload.find({ collection: 'announcement-files', where: { announcement: { equals: announcement.id } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
+    if (found.docs[0]) return found.docs[0] as Record<string, any>
+    return (await payload.create({ collection: 'announcement-files', data: { school: announcement.school, announcement: announcement.id, description: `Pièce jointe (${key})` }, file: tinyPng(), depth: 0, overrideAccess: true })) as Record<string, any>
+  }
+  const announcementFiles = { school: await attachmentOf('school'), taught: await attachmentOf('taught'), childB: await attachmentOf('childB'), draft: await attachmentOf('draft'), matete: await attachmentOf('matete') }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
@@ -407,6 +436,8 @@ export const loadFixtures = async (payload: Payload) => {
     messages,
     messageAttachments,
     resources,
+    announcements,
+    announcementFiles,
     linkCodes,
     expenses,
     staffMembers,

@@ -25,6 +25,14 @@ const authHeaders = (token?: string, extra: Record<string, string> = {}) => ({
   ...extra,
 })
 
+/** A multipart body as Payload's REST (and the admin) sends an upload: the file and the other fields as JSON in `_payload`. */
+export const uploadForm = (data: Uint8Array, name: string, type: string, fields: Record<string, unknown>) => {
+  const body = new FormData()
+  body.append('file', new Blob([new Uint8Array(data)], { type }), name)
+  body.append('_payload', JSON.stringify(fields))
+  return body
+}
+
 type RestOptions = { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }
 
 export const rest = async (method: string, path: string, options: RestOptions = {}) => {

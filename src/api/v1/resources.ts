@@ -29,6 +29,7 @@ export const resources = {
   resources: { search: ['title', 'description'] },
   conversations: { search: ['topic'] },
   messages: { search: [] },
+  announcements: { search: ['title'] },
 } satisfies Partial<Record<CollectionSlug, { search: string[] }>>
 
 export type Resource = keyof typeof resources

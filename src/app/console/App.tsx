@@ -1,10 +1,15 @@
 import { Route } from 'react-router'
 import { Admin, CustomRoutes, Resource } from 'react-admin'
+import AnnouncementIcon from '@mui/icons-material/Campaign'
 import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
 import FolderSharedIcon from '@mui/icons-material/FolderShared'
 import ForumIcon from '@mui/icons-material/Forum'
 import SchoolIcon from '@mui/icons-material/School'
+import { AnnouncementCreate } from './AnnouncementCreate'
+import { AnnouncementEdit } from './AnnouncementEdit'
+import { AnnouncementList } from './AnnouncementList'
+import { AnnouncementShow } from './AnnouncementShow'
 import { authProvider } from './authProvider'
 import { ClassList } from './ClassList'
 import { ClassShow } from './ClassShow'
@@ -48,6 +53,7 @@ export default function App() {
       <Resource name="resources" list={SharedFileList} create={SharedFileCreate} icon={FolderSharedIcon} recordRepresentation="title" />
       <Resource name="conversations" list={ConversationList} show={ConversationShow} create={ConversationCreate} icon={ForumIcon} recordRepresentation="topic" />
       <Resource name="messages" />
+      <Resource name="announcements" list={AnnouncementList} show={AnnouncementShow} create={AnnouncementCreate} edit={AnnouncementEdit} icon={AnnouncementIcon} recordRepresentation="title" />
       <Resource name="subjects" recordRepresentation="name" />
       <Resource name="terms" recordRepresentation="name" />
       <Resource name="rooms" recordRepresentation="name" />

@@ -101,9 +101,13 @@ export const en = {
       kind: { direct: 'A family or a pupil', class: 'A whole class' },
       audience: { guardians: 'Guardians', students: 'Pupils', both: 'Guardians and pupils' },
     },
+    announcements: { publishAtHelp: 'Empty: as soon as it is ready. Otherwise it comes out at this date.', expiresAtHelp: 'Empty: it stays shown. Otherwise it disappears at this date.' },
     sharedFiles: { download: 'Download %{name}', fileOrLink: 'A file or a link: one of the two.' },
     students: { identity: 'Student', attendance: 'Attendance', marks: 'Marks', roster: 'Enrolled students' },
     choices: {
+      announcementState: { draft: 'Draft', ready: 'Ready to publish' },
+      announcementStatus: { draft: 'Draft', scheduled: 'Scheduled', published: 'Published', expired: 'Expired' },
+      audience: { school: 'The whole school', level: 'A level', class: 'A class', role: 'Groups' },
       evaluationKind: { test: 'Test', homework: 'Homework', exam: 'Exam' },
       attendanceStatus: { present: 'Present', absent: 'Absent', late: 'Late', excused: 'Excused absence' },
       halfDay: { morning: 'Morning', afternoon: 'Afternoon' },
@@ -152,6 +156,10 @@ export const en = {
     conversations: {
       name: 'Message |||| Messages',
       fields: { topic: 'Subject', with: 'With', status: 'Status', lastMessageAt: 'Last message', kind: 'To whom', class: 'Class', audience: 'In the class', participants: 'Recipient', recipientNames: 'Recipients' },
+    },
+    announcements: {
+      name: 'Announcement |||| Announcements',
+      fields: { title: 'Title', class: 'Class', audience: 'Audience', body: 'Text', state: 'State', status: 'Status', publishAt: 'Publication', expiresAt: 'Expiry' },
     },
     subjects: { name: 'Subject |||| Subjects', fields: { name: 'Subject' } },
     terms: { name: 'Term |||| Terms', fields: { name: 'Term' } },

@@ -101,9 +101,13 @@ export const fr = {
       kind: { direct: 'Une famille ou un élève', class: 'Toute une classe' },
       audience: { guardians: 'Les parents', students: 'Les élèves', both: 'Parents et élèves' },
     },
+    announcements: { publishAtHelp: 'Vide : dès qu’elle est prête. Sinon, elle paraît à cette date.', expiresAtHelp: 'Vide : elle reste affichée. Sinon, elle disparaît à cette date.' },
     sharedFiles: { download: 'Télécharger %{name}', fileOrLink: 'Un fichier ou un lien : l’un des deux.' },
     students: { identity: 'Élève', attendance: 'Présences', marks: 'Notes', roster: 'Élèves inscrits' },
     choices: {
+      announcementState: { draft: 'Brouillon', ready: 'Prête à paraître' },
+      announcementStatus: { draft: 'Brouillon', scheduled: 'Programmée', published: 'Publiée', expired: 'Expirée' },
+      audience: { school: 'Toute l’école', level: 'Un niveau', class: 'Une classe', role: 'Des groupes' },
       evaluationKind: { test: 'Interrogation', homework: 'Devoir', exam: 'Examen' },
       attendanceStatus: { present: 'Présent', absent: 'Absent', late: 'En retard', excused: 'Absence justifiée' },
       halfDay: { morning: 'Matin', afternoon: 'Après-midi' },
@@ -152,6 +156,10 @@ export const fr = {
     conversations: {
       name: 'Message |||| Messages',
       fields: { topic: 'Objet', with: 'Avec', status: 'État', lastMessageAt: 'Dernier message', kind: 'À qui', class: 'Classe', audience: 'Dans la classe', participants: 'Destinataire', recipientNames: 'Destinataires' },
+    },
+    announcements: {
+      name: 'Annonce |||| Annonces',
+      fields: { title: 'Titre', class: 'Classe', audience: 'Public', body: 'Texte', state: 'État', status: 'Statut', publishAt: 'Publication', expiresAt: 'Expiration' },
     },
     subjects: { name: 'Cours |||| Cours', fields: { name: 'Cours' } },
     terms: { name: 'Période |||| Périodes', fields: { name: 'Période' } },

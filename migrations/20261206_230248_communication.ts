@@ -5,6 +5,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_conversations_kind" AS ENUM('direct', 'class');
   CREATE TYPE "public"."enum_conversations_audience" AS ENUM('guardians', 'students', 'both');
   CREATE TYPE "public"."enum_conversations_status" AS ENUM('open', 'closed');
+  CREATE TYPE "public"."enum_announcements_roles" AS ENUM('parents', 'students', 'teachers', 'staff');
+  CREATE TYPE "public"."enum_announcements_audience" AS ENUM('school', 'level', 'class', 'role');
+  CREATE TYPE "public"."enum_announcements_state" AS ENUM('draft', 'ready');
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'publishAnnouncement';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'publishAnnouncement';
   CREATE TABLE "conversations_reads" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -88,9 +93,54 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"users_id" integer
   );
   
+  CREATE TABLE "announcements_roles" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum_announcements_roles",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "announcements" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"school_id" integer NOT NULL,
+  	"title" varchar NOT NULL,
+  	"body" jsonb NOT NULL,
+  	"audience" "enum_announcements_audience" DEFAULT 'school' NOT NULL,
+  	"level_id" integer,
+  	"class_id" integer,
+  	"state" "enum_announcements_state" DEFAULT 'draft' NOT NULL,
+  	"publish_at" timestamp(3) with time zone,
+  	"expires_at" timestamp(3) with time zone,
+  	"author_id" integer,
+  	"notified_at" timestamp(3) with time zone,
+  	"notified_audience" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "announcement_files" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"school_id" integer NOT NULL,
+  	"announcement_id" integer NOT NULL,
+  	"description" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"url" varchar,
+  	"thumbnail_u_r_l" varchar,
+  	"filename" varchar,
+  	"mime_type" varchar,
+  	"filesize" numeric,
+  	"width" numeric,
+  	"height" numeric,
+  	"focal_x" numeric,
+  	"focal_y" numeric
+  );
+  
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "conversations_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "messages_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "message_attachments_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "announcements_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "announcement_files_id" integer;
   ALTER TABLE "conversations_reads" ADD CONSTRAINT "conversations_reads_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "conversations_reads" ADD CONSTRAINT "conversations_reads_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "conversations" ADD CONSTRAINT "conversations_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE set null ON UPDATE no action;
@@ -111,6 +161,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "message_attachments" ADD CONSTRAINT "message_attachments_uploaded_by_id_users_id_fk" FOREIGN KEY ("uploaded_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "message_attachments_rels" ADD CONSTRAINT "message_attachments_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."message_attachments"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "message_attachments_rels" ADD CONSTRAINT "message_attachments_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "announcements_roles" ADD CONSTRAINT "announcements_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."announcements"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "announcements" ADD CONSTRAINT "announcements_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "announcements" ADD CONSTRAINT "announcements_level_id_levels_id_fk" FOREIGN KEY ("level_id") REFERENCES "public"."levels"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "announcements" ADD CONSTRAINT "announcements_class_id_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."classes"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "announcements" ADD CONSTRAINT "announcements_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "announcement_files" ADD CONSTRAINT "announcement_files_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "announcement_files" ADD CONSTRAINT "announcement_files_announcement_id_announcements_id_fk" FOREIGN KEY ("announcement_id") REFERENCES "public"."announcements"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "conversations_reads_order_idx" ON "conversations_reads" USING btree ("_order");
   CREATE INDEX "conversations_reads_parent_id_idx" ON "conversations_reads" USING btree ("_parent_id");
   CREATE INDEX "conversations_reads_user_idx" ON "conversations_reads" USING btree ("user_id");
@@ -146,12 +203,32 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "message_attachments_rels_parent_idx" ON "message_attachments_rels" USING btree ("parent_id");
   CREATE INDEX "message_attachments_rels_path_idx" ON "message_attachments_rels" USING btree ("path");
   CREATE INDEX "message_attachments_rels_users_id_idx" ON "message_attachments_rels" USING btree ("users_id");
+  CREATE INDEX "announcements_roles_order_idx" ON "announcements_roles" USING btree ("order");
+  CREATE INDEX "announcements_roles_parent_idx" ON "announcements_roles" USING btree ("parent_id");
+  CREATE INDEX "announcements_school_idx" ON "announcements" USING btree ("school_id");
+  CREATE INDEX "announcements_audience_idx" ON "announcements" USING btree ("audience");
+  CREATE INDEX "announcements_level_idx" ON "announcements" USING btree ("level_id");
+  CREATE INDEX "announcements_class_idx" ON "announcements" USING btree ("class_id");
+  CREATE INDEX "announcements_publish_at_idx" ON "announcements" USING btree ("publish_at");
+  CREATE INDEX "announcements_expires_at_idx" ON "announcements" USING btree ("expires_at");
+  CREATE INDEX "announcements_author_idx" ON "announcements" USING btree ("author_id");
+  CREATE INDEX "announcements_updated_at_idx" ON "announcements" USING btree ("updated_at");
+  CREATE INDEX "announcements_created_at_idx" ON "announcements" USING btree ("created_at");
+  CREATE INDEX "announcement_files_school_idx" ON "announcement_files" USING btree ("school_id");
+  CREATE INDEX "announcement_files_announcement_idx" ON "announcement_files" USING btree ("announcement_id");
+  CREATE INDEX "announcement_files_updated_at_idx" ON "announcement_files" USING btree ("updated_at");
+  CREATE INDEX "announcement_files_created_at_idx" ON "announcement_files" USING btree ("created_at");
+  CREATE UNIQUE INDEX "announcement_files_filename_idx" ON "announcement_files" USING btree ("filename");
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_conversations_fk" FOREIGN KEY ("conversations_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_messages_fk" FOREIGN KEY ("messages_id") REFERENCES "public"."messages"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_message_attachments_fk" FOREIGN KEY ("message_attachments_id") REFERENCES "public"."message_attachments"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_announcements_fk" FOREIGN KEY ("announcements_id") REFERENCES "public"."announcements"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_announcement_files_fk" FOREIGN KEY ("announcement_files_id") REFERENCES "public"."announcement_files"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "payload_locked_documents_rels_conversations_id_idx" ON "payload_locked_documents_rels" USING btree ("conversations_id");
   CREATE INDEX "payload_locked_documents_rels_messages_id_idx" ON "payload_locked_documents_rels" USING btree ("messages_id");
-  CREATE INDEX "payload_locked_documents_rels_message_attachments_id_idx" ON "payload_locked_documents_rels" USING btree ("message_attachments_id");`)
+  CREATE INDEX "payload_locked_documents_rels_message_attachments_id_idx" ON "payload_locked_documents_rels" USING btree ("message_attachments_id");
+  CREATE INDEX "payload_locked_documents_rels_announcements_id_idx" ON "payload_locked_documents_rels" USING btree ("announcements_id");
+  CREATE INDEX "payload_locked_documents_rels_announcement_files_id_idx" ON "payload_locked_documents_rels" USING btree ("announcement_files_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -163,6 +240,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "messages_rels" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "message_attachments" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "message_attachments_rels" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "announcements_roles" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "announcements" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "announcement_files" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "conversations_reads" CASCADE;
   DROP TABLE "conversations" CASCADE;
   DROP TABLE "conversations_rels" CASCADE;
@@ -170,19 +250,41 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "messages_rels" CASCADE;
   DROP TABLE "message_attachments" CASCADE;
   DROP TABLE "message_attachments_rels" CASCADE;
+  DROP TABLE "announcements_roles" CASCADE;
+  DROP TABLE "announcements" CASCADE;
+  DROP TABLE "announcement_files" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_conversations_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_messages_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_message_attachments_fk";
   
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_announcements_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_announcement_files_fk";
+  
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling', 'invoiceReminders', 'pollPendingPayments', 'nightlyBackup', 'deliverNotifications', 'notificationDigest');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'generateReportCards', 'notifyGuardiansOfReportCard', 'dailyBilling', 'invoiceReminders', 'pollPendingPayments', 'nightlyBackup', 'deliverNotifications', 'notificationDigest');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_conversations_id_idx";
   DROP INDEX "payload_locked_documents_rels_messages_id_idx";
   DROP INDEX "payload_locked_documents_rels_message_attachments_id_idx";
+  DROP INDEX "payload_locked_documents_rels_announcements_id_idx";
+  DROP INDEX "payload_locked_documents_rels_announcement_files_id_idx";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "conversations_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "messages_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "message_attachments_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "announcements_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "announcement_files_id";
   DROP TYPE "public"."enum_conversations_kind";
   DROP TYPE "public"."enum_conversations_audience";
-  DROP TYPE "public"."enum_conversations_status";`)
+  DROP TYPE "public"."enum_conversations_status";
+  DROP TYPE "public"."enum_announcements_roles";
+  DROP TYPE "public"."enum_announcements_audience";
+  DROP TYPE "public"."enum_announcements_state";`)
 }
