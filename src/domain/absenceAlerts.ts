@@ -6,6 +6,7 @@
  */
 import type { ID } from '../access/ids'
 import { addDays } from './billing'
+import { numericDate } from './familyNews'
 
 /** The statuses a family is told about; `excused` is already known to the school, `present` is news to nobody. */
 export const alertStatuses = ['absent', 'late'] as const
@@ -30,9 +31,6 @@ export type DayRecord = {
   lesson?: { subject: string; start: string } | null
 }
 
-/** dd/mm/yyyy, read the same in French and English. */
-const shortDate = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`
-
 /**
  * The alert's variables for a pupil's day, from the records that alert: how many absences and
  * late arrivals, and the lessons concerned in the order of the day (subjects are the school's
@@ -46,7 +44,7 @@ export const absenceVars = (pupil: string, day: string, records: DayRecord[]) =>
     .map((lesson) => `${lesson.subject} ${lesson.start}`)
   return {
     pupil,
-    date: shortDate(day),
+    date: numericDate(day),
     absences: alerting.filter((record) => record.status === 'absent').length,
     lates: alerting.filter((record) => record.status === 'late').length,
     lessons: lessons.length ? ` (${[...new Set(lessons)].join(', ')})` : '',
