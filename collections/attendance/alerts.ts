@@ -4,6 +4,7 @@ import { idOf, type ID } from '../../src/access/ids'
 import { schoolToday } from '../../src/api/request'
 import { dbOf } from '../../src/db/session'
 import { absenceEvent, absenceVars, alertable, closesAlert, makesAlert } from '../../src/domain/absenceAlerts'
+import { pupilsVar } from '../../src/domain/familyNews'
 import { dayOf } from '../../src/domain/timetable'
 import { guardiansOfPupils } from '../../src/notifications/family'
 import { closeNotifications, notify } from '../../src/notifications/notify'
@@ -27,7 +28,7 @@ export const alertGuardians = async (req: PayloadRequest, school: ID, day: strin
   const guardians = await guardiansOfPupils(req, students)
   for (const student of new Set(records.map((record) => String(record.student)))) {
     const own = records.filter((record) => String(record.student) === student)
-    const vars = absenceVars(own[0].pupil ?? '', day, own.map((r) => ({ status: r.status, lesson: r.subject && r.start ? { subject: r.subject, start: r.start } : null })))
+    const vars = { ...absenceVars(own[0].pupil ?? '', day, own.map((r) => ({ status: r.status, lesson: r.subject && r.start ? { subject: r.subject, start: r.start } : null }))), pupils: pupilsVar([student]) }
     const event = absenceEvent(student, day)
     const recipients = (guardians.get(student) ?? []).map((guardian) => ({ guardian }))
     const { created } = await notify(req, { kind: 'absenceRecorded', event, school, recipients, vars, link: `/students/${student}/attendance` })

@@ -7,6 +7,12 @@
 import type { ID } from '../access/ids'
 import { formatMoney, type Currency } from './money'
 
+/**
+ * The pupils a notification speaks of, kept among its variables (no text shows it): erasing a
+ * pupil finds what their family was told about them (src/privacy).
+ */
+export const pupilsVar = (ids: ID[]) => [...new Set(ids.map(String))].join(',')
+
 /** dd/mm/yyyy of a day (YYYY-MM-DD or an ISO date), read the same in French and English. */
 export const numericDate = (value: string) => `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`
 

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { idOf, idsOf, type ID } from '../access/ids'
 import { dbOf } from '../db/session'
-import { billingRunEvent, invoiceIssuedEvent, isPaymentNews, issuedVars, paymentEvent, paymentVars, type IssuedInvoice } from '../domain/familyNews'
+import { billingRunEvent, invoiceIssuedEvent, isPaymentNews, issuedVars, paymentEvent, paymentVars, pupilsVar, type IssuedInvoice } from '../domain/familyNews'
 import type { Currency } from '../domain/money'
 import { notify } from '../notifications/notify'
 
@@ -25,7 +25,7 @@ export const invoiceIssued: CollectionAfterChangeHook = async ({ doc, operation,
     event: invoiceIssuedEvent(doc.id),
     school: idOf(doc.school)!,
     recipients: idsOf(doc.payers).map((guardian) => ({ guardian })),
-    vars: issuedVars([{ pupil: await pupilName(req, student), number: doc.number ?? '', total: doc.total ?? 0, currency: doc.currency as Currency, dueDate: doc.dueDate }]),
+    vars: { ...issuedVars([{ pupil: await pupilName(req, student), number: doc.number ?? '', total: doc.total ?? 0, currency: doc.currency as Currency, dueDate: doc.dueDate }]), pupils: pupilsVar([student]) },
     link: `/students/${student}/invoices`,
   })
   return doc
@@ -52,7 +52,7 @@ export const billingRunIssued = async (req: PayloadRequest, school: ID, invoices
     const children = new Set(own.map((invoice) => String(invoice.student)))
     return {
       guardian: Number(guardian),
-      vars: issuedVars(own.map((invoice) => ({ ...invoice, pupil: names.get(String(invoice.student)) ?? '' }))),
+      vars: { ...issuedVars(own.map((invoice) => ({ ...invoice, pupil: names.get(String(invoice.student)) ?? '' }))), pupils: pupilsVar([...children]) },
       link: children.size === 1 ? `/students/${[...children][0]}/invoices` : '/',
     }
   })
@@ -72,7 +72,7 @@ export const paymentReceived: CollectionAfterChangeHook = async ({ doc, previous
     event: paymentEvent(doc.id),
     school: idOf(doc.school)!,
     recipients: idsOf(invoice.payers).map((guardian) => ({ guardian })),
-    vars: paymentVars(await pupilName(req, student), { amount: doc.amount, currency: doc.currency as Currency, receiptNumber: doc.receiptNumber }, invoice),
+    vars: { ...paymentVars(await pupilName(req, student), { amount: doc.amount, currency: doc.currency as Currency, receiptNumber: doc.receiptNumber }, invoice), pupils: pupilsVar([student]) },
     link: `/students/${student}/invoices`,
   })
   return doc

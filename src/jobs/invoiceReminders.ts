@@ -8,7 +8,7 @@ import { defaultReminderRule, openStatuses, reminderDue, reminderWindow, type Re
 import type { Currency } from '../domain/money'
 import { t } from '../i18n'
 import { inTransaction } from '../db/transaction'
-import { invoiceOverdueEvent, invoiceVars, isOverdueStep } from '../domain/familyNews'
+import { invoiceOverdueEvent, invoiceVars, isOverdueStep, pupilsVar } from '../domain/familyNews'
 import { emailSentByTask, emailWrittenByTask } from '../notifications/family'
 import { notify } from '../notifications/notify'
 
@@ -137,7 +137,7 @@ const overdueNotice = (req: PayloadRequest, event: string, invoice: { school: un
       event,
       school: idOf(invoice.school as never)!,
       recipients: payers.map((guardian) => ({ guardian })),
-      vars: invoiceVars(content.pupil, content),
+      vars: { ...invoiceVars(content.pupil, content), pupils: pupilsVar([idOf(invoice.student as never)!]) },
       link: `/students/${idOf(invoice.student as never)}/invoices`,
     })
     await emailWrittenByTask(req, event, payers)

@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payl
 import { idOf, idsOf, type ID } from '../access/ids'
 import { guardianRecipients } from '../email/recipients'
 import { reportCardEmail } from '../email/reportCard'
-import { reportCardEvent } from '../domain/familyNews'
+import { pupilsVar, reportCardEvent } from '../domain/familyNews'
 import type { Language } from '../i18n'
 import { emailSentByTask, emailWrittenByTask } from '../notifications/family'
 import { notify } from '../notifications/notify'
@@ -40,7 +40,7 @@ export const queueGuardianNotice: CollectionAfterChangeHook = async ({ doc, prev
     event,
     school: idOf(doc.school)!,
     recipients: [...guardians.map((guardian) => ({ guardian })), ...(own != null ? [{ user: own }] : [])],
-    vars: { pupil: frozen.pupil.fullName, term: frozen.termName },
+    vars: { pupil: frozen.pupil.fullName, term: frozen.termName, pupils: pupilsVar([pupil.id]) },
     link: `/students/${pupil.id}/report-cards`,
   })
   await emailWrittenByTask(req, event, guardians)

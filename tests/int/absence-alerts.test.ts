@@ -12,6 +12,7 @@ import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { rest } from '../support/http'
 import { inbox, waitForMail } from '../support/mailbox'
 import { closeTestPayload, testPayload } from '../support/payload'
+import { runQueued } from '../support/queue'
 import { smsTo } from '../support/sms'
 
 let payload: Payload
@@ -43,7 +44,7 @@ const subject = () => `${grace().fullName} : absence ou retard le ${numericDate(
 const rollCall = (halfDay: 'morning' | 'afternoon') =>
   rest('POST', '/v1/roll-calls', { token: teacher, body: { class: fx.classes.taught.id, date: day, halfDay, entries: [{ student: grace().id, status: 'absent' }] } })
 /** The worker's turn: the delivery jobs in the queue run. */
-const worker = () => payload.jobs.run({ where: { taskSlug: { equals: 'deliverNotifications' } }, limit: 100 })
+const worker = () => runQueued(payload, ['deliverNotifications'])
 const inApp = async () => (await rest('GET', `/notifications?where[event][equals]=absence:${grace().id}:${day}`, { token: parent })).body.docs as { id: number; kind: string; readAt?: string | null }[]
 const mails = async () => (await inbox(demoAccounts.parent)).filter((mail) => mail.subject === subject())
 const texts = async () => (await smsTo(phone)).filter((sms) => sms.text.startsWith(subject()))

@@ -12,6 +12,7 @@ import { loadFixtures, type Fixtures } from '../support/fixtures'
 import { rest } from '../support/http'
 import { inbox } from '../support/mailbox'
 import { closeTestPayload, testPayload } from '../support/payload'
+import { runQueued } from '../support/queue'
 
 process.env.STRIPE_SECRET_KEY ||= 'sk_test_kelasi'
 process.env.STRIPE_WEBHOOK_SECRET ||= 'whsec_kelasi_test'
@@ -74,7 +75,7 @@ describe('absence alerts', () => {
     const rows = await told(event(grace()))
     expect(rows.every((row) => row.readAt != null)).toBe(true)
     expect(rows.every((row) => !['pending', 'waiting', 'digest'].includes(String(row.emailStatus)) && !['pending', 'waiting', 'digest'].includes(String(row.smsStatus)))).toBe(true)
-    await payload.jobs.run({ where: { taskSlug: { equals: 'deliverNotifications' } }, limit: 100 })
+    await runQueued(payload, ['deliverNotifications'])
     expect((await inbox(demoAccounts.parent)).filter((mail) => mail.subject === `${fx.students.childA.fullName} : absence ou retard le ${numericDate(day)}`)).toHaveLength(0)
   })
 
@@ -181,7 +182,7 @@ describe('invoices and payments', () => {
     expect(addressees(rows)).toEqual(await payersAs(invoice.payers))
     const parents = demoParentsOwn(rows)
     expect(parents[0]).toMatchObject({ kind: 'invoiceOverdue', emailStatus: 'sent', vars: { number: invoice.number, balance: '80,00 $US', dueDate: '20/05/2031' } })
-    await payload.jobs.run({ where: { taskSlug: { equals: 'deliverNotifications' } }, limit: 100 })
+    await runQueued(payload, ['deliverNotifications'])
     const mails = (await inbox(demoAccounts.parent)).filter((mail) => (mail.subject ?? '').includes(invoice.number))
     expect(mails.map((mail) => mail.subject)).toEqual([`Facture ${invoice.number} de ${fx.students.childA.fullName} en retard de paiement`])
     // The reminder before the due date is no overdue news.
@@ -192,7 +193,7 @@ describe('invoices and payments', () => {
 describe('report cards', () => {
   it("published: the guardians and the pupil told once in-app; the guardians' e-mail is the bulletin, once", async () => {
     const jonathan = fx.students.childB
-    const runCards = () => payload.jobs.run({ where: { taskSlug: { in: ['notifyGuardiansOfReportCard', 'deliverNotifications'] } }, limit: 100 })
+    const runCards = () => runQueued(payload, ['notifyGuardiansOfReportCard', 'deliverNotifications'])
     // Bulletins other suites queued go out first: the e-mails counted below are this test's.
     await runCards()
     const bulletins = async () => (await inbox(demoAccounts.parent)).filter((mail) => (mail.subject ?? '').startsWith(`Bulletin de ${jonathan.fullName}`))

@@ -7,6 +7,7 @@ import {
   issuedVars,
   numericDate,
   paymentVars,
+  pupilsVar,
   reportCardEvent,
 } from '../../src/domain/familyNews'
 
@@ -39,6 +40,11 @@ describe('the events families are told of', () => {
 })
 
 describe('what the texts say', () => {
+  it('the pupils a notification speaks of are kept, once each, for erasing a pupil to find them', () => {
+    expect(pupilsVar([12, '15', 12])).toBe('12,15')
+    expect(pupilsVar([7])).toBe('7')
+  })
+
   it('dates read the same in French and English', () => {
     expect(numericDate('2027-01-15')).toBe('15/01/2027')
     expect(numericDate('2027-01-15T00:00:00.000Z')).toBe('15/01/2027')
