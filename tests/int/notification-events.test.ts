@@ -20,23 +20,23 @@ process.env.STRIPE_WEBHOOK_SECRET ||= 'whsec_kelasi_test'
 let payload: Payload
 let fx: Fixtures
 const tokens: Record<'teacher' | 'secretariat' | 'finance' | 'parent', string> = { teacher: '', secretariat: '', finance: '', parent: '' }
-/** Who a pupil's guardians are told as: their account when they have one, else themselves. */
-let familyOf: (student: number) => Promise<string[]>
 
 beforeAll(async () => {
   payload = await testPayload()
   fx = await loadFixtures(payload)
   for (const persona of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[persona] = await tokenFor(payload, demoAccounts[persona])
-  familyOf = async (student) => {
-    const pupil = await payload.findByID({ collection: 'students', id: student, depth: 1, overrideAccess: true })
-    const guardians = (pupil.guardians ?? []) as { id: number; user?: number | { id: number } | null }[]
-    return [...new Set(guardians.map((g) => (g.user ? `user:${typeof g.user === 'object' ? g.user.id : g.user}` : `guardian:${g.id}`)))].sort()
-  }
 })
 afterAll(closeTestPayload)
 
 const told = async (event: string) =>
   (await payload.find({ collection: 'notifications', where: { event: { equals: event } }, sort: 'id', pagination: false, depth: 0, overrideAccess: true })).docs
+/** Whom these guardians are told as: their account when they have one, else themselves. */
+const payersAs = async (guardianIds: number[]) => {
+  const guardians = (await payload.find({ collection: 'guardians', where: { id: { in: guardianIds } }, depth: 0, overrideAccess: true, pagination: false })).docs
+  return [...new Set(guardians.map((g) => (g.user != null ? `user:${typeof g.user === 'object' ? g.user.id : g.user}` : `guardian:${g.id}`)))].sort()
+}
+/** Whom a pupil's guardians are told as. */
+const familyOf = async (student: number) => payersAs(((await payload.findByID({ collection: 'students', id: student, depth: 0, overrideAccess: true })).guardians ?? []) as number[])
 const addressees = (rows: { user?: unknown; guardian?: unknown }[]) => rows.map((row) => (row.user != null ? `user:${row.user}` : `guardian:${row.guardian}`)).sort()
 const demoParentsOwn = <T extends { user?: unknown }>(rows: T[]) => rows.filter((row) => row.user === fx.users.parent.id)
 
@@ -125,10 +125,6 @@ describe('invoices and payments', () => {
     expect(answer.status).toBe(201)
     const doc = answer.body.doc
     return { ...doc, payers: doc.payers.map((payer: number | { id: number }) => (typeof payer === 'object' ? payer.id : payer)) } as { id: number; number: string; payers: number[] }
-  }
-  const payersAs = async (payers: number[]) => {
-    const guardians = (await payload.find({ collection: 'guardians', where: { id: { in: payers } }, depth: 0, overrideAccess: true, pagination: false })).docs
-    return [...new Set(guardians.map((g) => (g.user != null ? `user:${typeof g.user === 'object' ? g.user.id : g.user}` : `guardian:${g.id}`)))].sort()
   }
 
   it('an invoice issued: each payer told once what it asks and by when', async () => {
