@@ -97,6 +97,9 @@ export interface Config {
     'staff-members': StaffMember;
     payroll: Payroll;
     resources: Resource;
+    conversations: Conversation;
+    messages: Message;
+    'message-attachments': MessageAttachment;
     notifications: Notification;
     media: Media;
     'audit-logs': AuditLog;
@@ -143,6 +146,9 @@ export interface Config {
     'staff-members': StaffMembersSelect<false> | StaffMembersSelect<true>;
     payroll: PayrollSelect<false> | PayrollSelect<true>;
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
+    conversations: ConversationsSelect<false> | ConversationsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    'message-attachments': MessageAttachmentsSelect<false> | MessageAttachmentsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
@@ -1084,6 +1090,93 @@ export interface Resource {
   focalY?: number | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversation {
+  id: number;
+  school: number | School;
+  topic: string;
+  kind: 'direct' | 'class';
+  audience?: ('guardians' | 'students' | 'both') | null;
+  class?: (number | null) | Class;
+  /**
+   * For a direct conversation: the recipients. For a class: worked out from today's enrollments.
+   */
+  participants?: (number | User)[] | null;
+  student?: (number | null) | Student;
+  status: 'open' | 'closed';
+  openedBy?: (number | null) | User;
+  openerName?: string | null;
+  recipientNames?: string | null;
+  closedBy?: (number | null) | User;
+  closedAt?: string | null;
+  lastMessageAt?: string | null;
+  reads?:
+    | {
+        user?: (number | null) | User;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  school: number | School;
+  conversation: number | Conversation;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  attachments?: (number | MessageAttachment)[] | null;
+  author?: (number | null) | User;
+  authorName?: string | null;
+  participants?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-attachments".
+ */
+export interface MessageAttachment {
+  id: number;
+  school: number | School;
+  conversation: number | Conversation;
+  uploadedBy?: (number | null) | User;
+  participants?: (number | User)[] | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * What each person was told (in-app, by e-mail and SMS): written by Kelasi, once per event and person; everyone sees only their own.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1418,6 +1511,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'resources';
         value: number | Resource;
+      } | null)
+    | ({
+        relationTo: 'conversations';
+        value: number | Conversation;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'message-attachments';
+        value: number | MessageAttachment;
       } | null)
     | ({
         relationTo: 'notifications';
@@ -2140,6 +2245,73 @@ export interface ResourcesSelect<T extends boolean = true> {
   description?: T;
   link?: T;
   sharedBy?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations_select".
+ */
+export interface ConversationsSelect<T extends boolean = true> {
+  school?: T;
+  topic?: T;
+  kind?: T;
+  audience?: T;
+  class?: T;
+  participants?: T;
+  student?: T;
+  status?: T;
+  openedBy?: T;
+  openerName?: T;
+  recipientNames?: T;
+  closedBy?: T;
+  closedAt?: T;
+  lastMessageAt?: T;
+  reads?:
+    | T
+    | {
+        user?: T;
+        at?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  school?: T;
+  conversation?: T;
+  body?: T;
+  attachments?: T;
+  author?: T;
+  authorName?: T;
+  participants?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-attachments_select".
+ */
+export interface MessageAttachmentsSelect<T extends boolean = true> {
+  school?: T;
+  conversation?: T;
+  uploadedBy?: T;
+  participants?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

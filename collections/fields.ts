@@ -195,5 +195,8 @@ export const money = (name: string, extra: Record<string, unknown> = {}, signed 
 export const currency = (extra: Record<string, unknown> = {}): Field =>
   ({ name: 'currency', type: 'select', required: true, defaultValue: 'USD', label: label('fields.currency'), options: currencies.map((c) => ({ value: c, label: c })), ...extra }) as Field
 
+/** Field access for what is set when the record is made and never changed after (who takes part, in which conversation). */
+export const setOnCreate = { update: () => false }
+
 /** Field access for what the system writes (numbers, derived figures, a job's progress): no request sets it. */
 export const systemWritten = { create: () => false, update: () => false }

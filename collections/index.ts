@@ -10,6 +10,9 @@ import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
+import { Conversations } from './communication/Conversations'
+import { MessageAttachments } from './communication/MessageAttachments'
+import { Messages } from './communication/Messages'
 import { Notifications } from './communication/Notifications'
 import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
@@ -65,6 +68,9 @@ export const collections: CollectionConfig[] = [
   StaffMembers,
   Payroll,
   Resources,
+  Conversations,
+  Messages,
+  MessageAttachments,
   Notifications,
   Media,
   AuditLogs,

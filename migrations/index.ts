@@ -12,6 +12,7 @@ import * as migration_20261204_192558_upload_storage from './20261204_192558_upl
 import * as migration_20261204_202844_resources from './20261204_202844_resources';
 import * as migration_20261204_203727_privacy from './20261204_203727_privacy';
 import * as migration_20261206_215355_notifications from './20261206_215355_notifications';
+import * as migration_20261206_220848_messages from './20261206_220848_messages';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261206_215355_notifications.up,
     down: migration_20261206_215355_notifications.down,
-    name: '20261206_215355_notifications'
+    name: '20261206_215355_notifications',
+  },
+  {
+    up: migration_20261206_220848_messages.up,
+    down: migration_20261206_220848_messages.down,
+    name: '20261206_220848_messages'
   },
 ];

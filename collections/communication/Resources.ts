@@ -1,12 +1,12 @@
-import { open } from 'node:fs/promises'
 import path from 'node:path'
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { anyOf, isIT, staffCreates, staffOf, type Predicate } from '../../src/access/predicates'
 import { childClassIds, scoped, selfClassIds, taughtClassIds, within } from '../../src/access/scopes'
 import { hasAnyRole } from '../../src/domain/roles'
-import { sharedExtensions, sharedFileProblem, sharedMimeTypes } from '../../src/domain/sharedFiles'
+import { sharedMimeTypes } from '../../src/domain/sharedFiles'
 import { label, tReq } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
+import { checkedFile } from '../../hooks/checkedFile'
 import { invalid } from '../../hooks/invalid'
 import { existingRelation, naming, relation, school, systemWritten, text } from '../fields'
 import { classGroup } from '../academics/classGroup'
@@ -43,34 +43,6 @@ const webLink = (value: unknown, { req }: { req: PayloadRequest }) => {
 const subjectOfClass = async (value: unknown, options: Parameters<typeof existingRelation>[1]) => {
   const base = await existingRelation(value, options)
   return base === true ? subjectOfClassLevel(value, options as never) : base
-}
-
-/** The first bytes of an upload, in memory or in a temporary file. */
-const headOf = async (file: NonNullable<PayloadRequest['file']>) => {
-  if (file.data?.length || !file.tempFilePath) return new Uint8Array((file.data ?? Buffer.alloc(0)).subarray(0, 16))
-  const handle = await open(file.tempFilePath, 'r')
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(16), 0, 16, 0)
-    return new Uint8Array(buffer.subarray(0, bytesRead))
-  } finally {
-    await handle.close()
-  }
-}
-
-/**
- * The file is of a kind a class may receive, is what its name says and fits the upload limit (the
- * Local API has none of its own), said in the caller's language before Payload's deeper checks of
- * the content (a PDF's structure, a video's boxes), which would answer in English.
- */
-const checkedFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (!['create', 'update', 'updateByID'].includes(operation) || !req.file) return args
-  const maxBytes = req.payload.config.upload.limits?.fileSize ?? Number.POSITIVE_INFINITY
-  const problem = sharedFileProblem({ name: req.file.name, size: req.file.size, head: await headOf(req.file) }, maxBytes)
-  if (problem) {
-    const vars = problem.code === 'tooLarge' ? problem : { extension: problem.extension || '?', allowed: sharedExtensions.join(', ') }
-    throw invalid(req, [{ path: 'file', message: tReq(req, `errors.resources.${problem.code}`, vars) }])
-  }
-  return args
 }
 
 /**
@@ -143,5 +115,5 @@ export const Resources: CollectionConfig = {
     // Always the caller (the hook), as a file's `uploadedBy`.
     relation('sharedBy', 'users', { access: systemWritten, validate: undefined, admin: { readOnly: true, position: 'sidebar' } }),
   ],
-  hooks: { beforeOperation: [checkedFile], beforeChange: [consistent], afterChange: [auditTrail], afterDelete: [auditTrail] },
+  hooks: { beforeOperation: [checkedFile('resources')], beforeChange: [consistent], afterChange: [auditTrail], afterDelete: [auditTrail] },
 }

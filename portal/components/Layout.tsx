@@ -22,6 +22,11 @@ export const Layout = async ({ locale, path, children }: { locale: Locale; path:
               Kelasi
             </a>
             <nav aria-label={t('accountNav')} className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+              {user && hasAnyRole(user, ['parent', 'student']) ? (
+                <a href={`/${locale}/messages`} className="underline underline-offset-2">
+                  {t('messages')}
+                </a>
+              ) : null}
               {user && hasAnyRole(user, ['parent']) ? (
                 <a href={`/${locale}/link`} className="underline underline-offset-2">
                   {t('linkChild')}

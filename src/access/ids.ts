@@ -14,3 +14,6 @@ export const schoolIdsOf = (record: unknown): ID[] => {
   const single = idOf(school)
   return single !== undefined ? [single] : idsOf(schools)
 }
+
+/** An id as the database keys it: a number when it reads as one (a form's or a token's id may be text). */
+export const storedId = (id: ID): ID => (typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id)

@@ -8,7 +8,7 @@ import { s3ClientConfig, uploadsBucket } from './s3'
 process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
 
 /** Every upload collection, each stored under its own slug in the bucket. A new one is added here. */
-export const uploadCollections: UploadCollectionSlug[] = ['media', 'resources']
+export const uploadCollections: UploadCollectionSlug[] = ['media', 'resources', 'message-attachments']
 
 /**
  * Uploads go to S3 when S3_BUCKET is set, else to the local folder (KELASI_MEDIA_DIR). Either

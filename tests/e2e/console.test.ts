@@ -8,7 +8,8 @@
 import type { Payload } from 'payload'
 import { PDFDocument } from 'pdf-lib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { demoAccounts, demoPassword } from '../support/accounts'
+import { demoAccounts, demoPassword, otherAccounts, tokenFor } from '../support/accounts'
+import { rest } from '../support/http'
 import { expectAccessible } from '../support/axe'
 import { launchBrowser, shots } from '../support/browser'
 import { closeTestPayload, testPayload } from '../support/payload'
@@ -28,7 +29,7 @@ let klass: { id: number; name: string }
 let other: { id: number }
 let pupils: Pupil[]
 let evaluation: { id: number; title: string; maximum: number }
-const made: { resources: number[] } = { resources: [] }
+const made: { resources: number[]; conversations: number[] } = { resources: [], conversations: [] }
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -62,6 +63,10 @@ afterAll(async () => {
     await payload.update({ collection: 'evaluations', id: evaluation.id, data: { published: false }, ...system })
     await payload.delete({ collection: 'grades', where: { evaluation: { equals: evaluation.id } }, ...system })
     for (const id of made.resources) await payload.delete({ collection: 'resources', id, ...system })
+    for (const id of made.conversations) {
+      await payload.delete({ collection: 'messages', where: { conversation: { equals: id } }, ...system })
+      await payload.delete({ collection: 'conversations', id, ...system })
+    }
   }
   await closeTestPayload()
 })
@@ -189,5 +194,30 @@ describe('the teacher workspace', () => {
     made.resources.push(shared.docs[0].id)
     expect(shared.docs[0]).toMatchObject({ class: klass.id, mimeType: 'application/pdf' })
     expect(shared.docs[0].filename).toMatch(/^fractions.*\.pdf$/)
+  })
+
+  it('writes to a pupil’s guardian, sees "Lu" once they have read it, and closes the conversation', async () => {
+    const topic = `Exposé d’Exaucé ${Date.now()}`
+    await page.goto(`${server.url}/console#/conversations/create`)
+    await page.getByLabel(/^Objet/).fill(topic)
+    await page.getByRole('combobox', { name: /^Destinataire/ }).click()
+    await page.getByRole('option', { name: 'Dieudonné KASONGO', exact: true }).click()
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.waitForURL(/#\/conversations\/\d+\/show$/)
+    const id = Number(page.url().match(/conversations\/(\d+)/)![1])
+    made.conversations.push(id)
+    await page.getByLabel('Votre message').fill('Exaucé a très bien présenté son exposé.')
+    await page.getByRole('button', { name: 'Envoyer' }).click()
+    await page.getByText('Exaucé a très bien présenté son exposé.').waitFor()
+    await expectAccessible(page, 'console-conversation')
+
+    const guardian = await tokenFor(payload, otherAccounts.parent)
+    expect((await rest('POST', `/conversations/${id}/read`, { token: guardian })).status).toBe(200)
+    await page.reload()
+    await page.getByText('Lu', { exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Fermer la conversation' }).click()
+    await page.getByText('Fermée', { exact: true }).waitFor()
+    expect(await page.getByLabel('Votre message').count()).toBe(0)
+    expect((await payload.findByID({ collection: 'conversations', id, ...system })).status).toBe('closed')
   })
 })

@@ -18,6 +18,7 @@ import { launchBrowser } from '../support/browser'
 import { rest } from '../support/http'
 import { startStripeApi } from '../support/stripeApi'
 import { linkIn, waitForMail } from '../support/mailbox'
+import { body, otherClassTeacher } from '../support/messaging'
 import { closeTestPayload, testPayload } from '../support/payload'
 import { startServer } from '../../scripts/server'
 
@@ -73,6 +74,19 @@ beforeAll(async () => {
     expect(shared.status).toBe(201)
     made.resources.push(shared.body.doc.id)
   }
+
+  // A reading list the direction shared with the demo student's own class (not Grâce's).
+  const self = (await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.student } }, ...system })).docs[0]
+  const pupil = (await payload.find({ collection: 'students', where: { user: { equals: self.id } }, ...system })).docs[0]
+  const own = await payload.find({ collection: 'enrollments', where: { student: { equals: pupil.id }, status: { equals: 'active' } }, ...system })
+  const list = await PDFDocument.create()
+  list.addPage([595, 842]).drawText('Lectures du trimestre', { x: 50, y: 780, size: 12 })
+  const reading = new FormData()
+  reading.append('file', new Blob([new Uint8Array(await list.save())], { type: 'application/pdf' }), `lectures-${Date.now()}.pdf`)
+  reading.append('_payload', JSON.stringify({ class: own.docs[0].class, title: 'Liste de lectures' }))
+  const listed = await rest('POST', '/resources', { token: await tokenFor(payload, demoAccounts.admin), form: reading })
+  expect(listed.status).toBe(201)
+  made.resources.push(listed.body.doc.id)
 
   // Stripe's API is a local stand-in (no network here); the mobile-money aggregator is the sandbox.
   stripe = await startStripeApi()
@@ -380,6 +394,93 @@ describe('the portal, for a student', () => {
     const self = page.url().match(/students\/(\d+)/)![1]
     expect((await page.goto(`${server.url}/fr/students/${self}/invoices`))?.status()).toBe(404)
     expect((await page.goto(`${server.url}/fr/students/${grace.id}/marks`))?.status()).toBe(404)
+    await context.close()
+  })
+
+  it('downloads what was shared with their class, and gets nothing of another class’s', async () => {
+    const context = await phone()
+    const page = await context.newPage()
+    await signIn(page, demoAccounts.student, demoPassword)
+    await page.waitForURL(/\/fr\/students\/\d+\/marks$/)
+    await page.click('nav[aria-label=Rubriques] >> text=Ressources')
+    await page.waitForURL(/\/fr\/students\/\d+\/resources$/)
+    const text = await page.locator('main').innerText()
+    expect(text).toContain('Liste de lectures')
+    expect(text).not.toContain('Fiche : les fractions')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Télécharger « Liste de lectures »")')])
+    expect(download.suggestedFilename()).toMatch(/^lectures-\d+\.pdf$/)
+    expect((await PDFDocument.load(readFileSync((await download.path())!))).getPageCount()).toBe(1)
+    // Grâce's class's worksheet, by its real address, in the same signed-in browser.
+    const worksheet = await payload.findByID({ collection: 'resources', id: made.resources[0], ...system })
+    const answer = await page.goto(`${server.url}${new URL(worksheet.url!, server.url).pathname}`)
+    expect([403, 404]).toContain(answer?.status())
+    expect(answer?.headers()['content-type'] ?? '').not.toContain('application/pdf')
+    await context.close()
+  })
+})
+
+describe('the portal’s messages', () => {
+  let stranger: Awaited<ReturnType<typeof otherClassTeacher>>
+  const opened: number[] = []
+  beforeAll(async () => {
+    stranger = await otherClassTeacher(payload, grace.school, 'portail')
+  })
+  afterAll(async () => {
+    for (const conversation of opened) {
+      await payload.delete({ collection: 'messages', where: { conversation: { equals: conversation } }, ...system })
+      await payload.delete({ collection: 'message-attachments', where: { conversation: { equals: conversation } }, ...system })
+      await payload.delete({ collection: 'conversations', id: conversation, ...system })
+    }
+    await stranger?.remove()
+  })
+
+  it('a parent writes to their child’s teacher, who is offered; a teacher of another class is not, and a forged choice is refused', async () => {
+    const context = await phone()
+    const page = await context.newPage()
+    await signIn(page, demoAccounts.parent, demoPassword)
+    await page.goto(`${server.url}/fr/messages/new`)
+    const offered = await page.locator('#field-participants option').allInnerTexts()
+    expect(offered.some((name) => name.startsWith('Patrick KALALA'))).toBe(true)
+    expect(offered.some((name) => name.startsWith(stranger.user.name))).toBe(false)
+    await expectAccessible(page, 'portal-messages-new')
+
+    // The same form, its choice edited in the page to name the other class's teacher.
+    await page.evaluate((id) => {
+      const select = document.querySelector<HTMLSelectElement>('#field-participants')!
+      select.add(new Option('?', String(id)))
+      select.value = String(id)
+    }, stranger.user.id)
+    await page.fill('#field-topic', 'Bonjour')
+    await page.fill('#field-body', 'Message forgé.')
+    await submit(page)
+    await page.waitForSelector('main [role=alert]')
+    expect(await page.locator('main [role=alert]').innerText()).toContain(`Vous ne pouvez pas écrire à : ${stranger.user.name}`)
+    const forged = await payload.find({ collection: 'conversations', where: { participants: { in: [stranger.user.id] } }, ...system })
+    expect(forged.totalDocs).toBe(0)
+
+    await page.selectOption('#field-participants', { label: offered.find((name) => name.startsWith('Patrick KALALA'))! })
+    await page.fill('#field-topic', 'Absence de Grâce')
+    await page.fill('#field-body', 'Bonjour Monsieur,\n\nGrâce était malade mardi.')
+    await submit(page)
+    await landsOn(page, /\/fr\/messages\/\d+\?sent=1/)
+    const id = Number(page.url().match(/messages\/(\d+)/)![1])
+    opened.push(id)
+    expect(await page.locator('main').innerText()).toContain('Grâce était malade mardi.')
+    await expectAccessible(page, 'portal-messages-thread')
+
+    // The teacher answers; the parent's list marks it unread, the thread shows it, and the teacher's message is then read.
+    const teacher = await tokenFor(payload, demoAccounts.teacher)
+    const answer = await rest('POST', '/messages', { token: teacher, body: { conversation: id, body: body('Merci, bon rétablissement.') } })
+    expect(answer.status).toBe(201)
+    await page.goto(`${server.url}/fr/messages`)
+    expect(await page.locator(`main li:has(a[href="/fr/messages/${id}"])`).innerText()).toContain('Non lu')
+    await expectAccessible(page, 'portal-messages')
+    await page.click(`a[href="/fr/messages/${id}"]`)
+    expect(await page.locator('main').innerText()).toContain('Merci, bon rétablissement.')
+    const conversation = await payload.findByID({ collection: 'conversations', id, ...system })
+    const parent = (await payload.find({ collection: 'users', where: { email: { equals: demoAccounts.parent } }, ...system })).docs[0]
+    const parentRead = (conversation.reads ?? []).find((r) => r.user === parent.id)
+    expect(Date.parse(parentRead!.at!)).toBeGreaterThanOrEqual(Date.parse(answer.body.doc.createdAt))
     await context.close()
   })
 })

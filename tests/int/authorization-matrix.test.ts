@@ -10,6 +10,7 @@ import type { Payload, TypedUser } from 'payload'
 import { demoAccounts, tokenFor, userFor } from '../support/accounts'
 import { graphqlChannel, localChannel, restChannel, simpleRestChannel, type Channel } from '../support/channels'
 import { isResource } from '../../src/api/v1/resources'
+import { paragraphs } from '../../src/domain/richText'
 import { loadFixtures, tinyPng, type Fixtures } from '../support/fixtures'
 import { closeTestPayload, testPayload } from '../support/payload'
 
@@ -28,8 +29,8 @@ type Row = {
   delete: Persona[]
   /** A harmless update: the field, set to the value it already has. */
   touch: (record: Record<string, any>) => Record<string, unknown>
-  /** Valid data for a new record of the demo school. */
-  newRecord: (fx: Fixtures, n: number) => Record<string, unknown>
+  /** Valid data for a new record of the demo school (for some, what is valid depends on who creates it). */
+  newRecord: (fx: Fixtures, n: number, persona?: Persona) => Record<string, unknown>
   /** Whether a channel can send this collection's new records (uploads are not GraphQL's). */
   noCreateOver?: Channel['name'][]
   /** A valid record of either school, for deletion tries (default: `newRecord` moved to that school). */
@@ -134,6 +135,24 @@ const resourceOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
   title: `Lien matrice ${n}`,
   link: `https://ressources.example/matrice/${n}`,
 })
+/** Whom each persona writes to in a new conversation: someone its relations reach (src/domain/messaging.ts). */
+const conversationOf = (fx: Fixtures, n: number, persona?: Persona) => ({
+  school: fx.schools.main.id,
+  topic: `Conversation matrice ${n}`,
+  kind: 'direct',
+  status: 'open',
+  participants: [persona === 'parent' || persona === 'student' ? fx.users.teacher.id : fx.users.parent.id],
+})
+const conversationRecordOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({
+  school: fx.schools[school].id,
+  topic: `Conversation matrice ${n}`,
+  participants: school === 'main' ? [fx.users.teacher.id, fx.users.parent.id] : [fx.correspondents.mateteTeacher.id, fx.correspondents.mateteParent.id],
+})
+/** A conversation each persona takes part in (finance and anonymous take part in none). */
+const writtenTo = (fx: Fixtures, persona?: Persona) =>
+  ({ admin: fx.conversations.direction, secretariat: fx.conversations.deskParent, student: fx.conversations.teacherStudent })[persona as string] ?? fx.conversations.teacherParent
+const messageOf = (fx: Fixtures, n: number, persona?: Persona) => ({ conversation: writtenTo(fx, persona).id, school: fx.schools.main.id, body: paragraphs(`Message matrice ${n}`) })
+const messageRecordOf = (fx: Fixtures, n: number, school: 'main' | 'matete') => ({ conversation: fx.conversations[school === 'main' ? 'teacherParent' : 'matete'].id, school: fx.schools[school].id, body: paragraphs(`Message matrice ${n}`) })
 const mainStaff = ['admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const
 
 const matrix: Record<string, Row> = {
@@ -617,6 +636,67 @@ const matrix: Record<string, Row> = {
     newRecord: (fx, n) => resourceOf(fx, n, 'main'),
     recordOf: resourceOf,
   },
+  // A conversation is read by those who take part in it, and IT; its teacher or staff member closes it.
+  conversations: {
+    fixtures: (fx) => fx.conversations,
+    read: {
+      it: ['teacherParent', 'colleagueParent', 'teacherStudent', 'deskParent', 'direction', 'classTaught', 'matete'],
+      admin: ['direction'],
+      secretariat: ['deskParent'],
+      teacher: ['teacherParent', 'teacherStudent', 'classTaught'],
+      parent: ['teacherParent', 'colleagueParent', 'classTaught'],
+      student: ['teacherStudent'],
+    },
+    update: {
+      it: ['teacherParent', 'colleagueParent', 'teacherStudent', 'deskParent', 'direction', 'classTaught', 'matete'],
+      admin: ['direction'],
+      secretariat: ['deskParent'],
+      teacher: ['teacherParent', 'teacherStudent', 'classTaught'],
+    },
+    create: ['it', 'admin', 'secretariat', 'teacher', 'parent', 'student'],
+    delete: ['it'],
+    touch: (r) => ({ status: r.status }),
+    newRecord: conversationOf,
+    recordOf: conversationRecordOf,
+  },
+  // Messages are read by the conversation's participants; only their author changes them.
+  messages: {
+    fixtures: (fx) => fx.messages,
+    read: {
+      it: ['teacherParent', 'parentReply', 'colleagueParent', 'teacherStudent', 'deskParent', 'direction', 'classTaught', 'matete'],
+      admin: ['direction'],
+      secretariat: ['deskParent'],
+      teacher: ['teacherParent', 'parentReply', 'teacherStudent', 'classTaught'],
+      parent: ['teacherParent', 'parentReply', 'colleagueParent', 'classTaught'],
+      student: ['teacherStudent'],
+    },
+    update: {
+      it: ['teacherParent', 'parentReply', 'colleagueParent', 'teacherStudent', 'deskParent', 'direction', 'classTaught', 'matete'],
+      admin: ['direction'],
+      secretariat: ['deskParent'],
+      teacher: ['teacherParent', 'classTaught'],
+      parent: ['parentReply'],
+      student: ['teacherStudent'],
+    },
+    create: ['it', 'admin', 'secretariat', 'teacher', 'parent', 'student'],
+    // The throwaways are the system's: nobody's own message.
+    delete: ['it'],
+    touch: (r) => ({ body: r.body }),
+    newRecord: messageOf,
+    recordOf: messageRecordOf,
+  },
+  // A message's files reach the conversation's participants only.
+  'message-attachments': {
+    fixtures: (fx) => fx.messageAttachments,
+    read: { it: ['teacherParent', 'matete'], teacher: ['teacherParent'], parent: ['teacherParent'] },
+    update: { it: ['teacherParent', 'matete'] },
+    create: ['it', 'admin', 'secretariat', 'teacher', 'parent', 'student'],
+    delete: ['it'],
+    touch: (r) => ({ conversation: r.conversation }),
+    newRecord: (fx, _n, persona) => ({ conversation: writtenTo(fx, persona).id, file: tinyPng() }),
+    recordOf: (fx, _n, school) => ({ conversation: fx.conversations[school === 'main' ? 'teacherParent' : 'matete'].id, file: tinyPng() }),
+    noCreateOver: ['graphql'],
+  },
   // Addressed to a person, whatever their role or school: each reads and marks read only their own.
   notifications: {
     fixtures: (fx) => fx.notifications,
@@ -715,7 +795,7 @@ describe.each(Object.entries(matrix))('%s', (slug, row) => {
     it(`creates ${row.create.includes(persona) ? 'in its school' : 'nothing'}`, async () => {
       for (const channel of channelsFor(persona, slug)) {
         if (row.noCreateOver?.includes(channel.name)) continue
-        const outcome = await channel.create(slug, row.newRecord(fx, ++counter))
+        const outcome = await channel.create(slug, row.newRecord(fx, ++counter, persona))
         expect({ channel: channel.name, outcome }).toEqual({ channel: channel.name, outcome: row.create.includes(persona) ? 'ok' : 'refused' })
       }
     })

@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib'
 import type { Payload, TypedUser } from 'payload'
+import { paragraphs } from '../../src/domain/richText'
 import { demoAccounts, otherAccounts } from './accounts'
 
 type Id = number | string
@@ -352,10 +353,59 @@ export const loadFixtures = async (payload: Payload) => {
     self: await resourceOf('Site de révision (matrice)', classes.self, users.admin),
     matete: await resourceOf('Lien de l’école (matrice)', classes.matete, users.mateteAdmin),
   }
+  // Conversations, each opened by who the relations let open it (the hooks work out the participants):
+  // the demo teacher and a colleague with the demo parent, the teacher with the demo student, the
+  // desk and the direction with Exaucé's father, the teacher with 5P-A's guardians, and one of the second school.
+  const correspondents = {
+    colleague: await user(otherAccounts.teacher),
+    otherParent: await user(otherAccounts.parent),
+    mateteTeacher: await user(otherAccounts.secondSchoolTeacher),
+    mateteParent: await user(otherAccounts.secondSchoolParent),
+  }
+  const as = (record: Record<string, any>) => ({ ...record, collection: 'users' }) as TypedUser
+  const conversationOf = async (topic: string, by: Record<string, any>, data: Record<string, unknown>) => {
+    const found = await payload.find({ collection: 'conversations', where: { topic: { equals: topic } }, limit: 1, depth: 0, overrideAccess: true })
+    return (found.docs[0] ?? (await payload.create({ collection: 'conversations', data: { topic, school: by.schools[0], ...data } as never, user: as(by), depth: 0, overrideAccess: true }))) as Record<string, any>
+  }
+  const conversations = {
+    teacherParent: await conversationOf('Grâce (matrice)', users.teacher, { participants: [users.parent.id], student: students.childA.id }),
+    colleagueParent: await conversationOf('Jonathan (matrice)', correspondents.colleague, { participants: [users.parent.id] }),
+    teacherStudent: await conversationOf('Devoir de maths (matrice)', users.teacher, { participants: [users.student.id] }),
+    deskParent: await conversationOf('Dossier d’inscription (matrice)', users.secretariat, { participants: [correspondents.otherParent.id] }),
+    direction: await conversationOf('Rendez-vous avec la direction (matrice)', users.admin, { participants: [correspondents.otherParent.id] }),
+    classTaught: await conversationOf('Sortie de classe (matrice)', users.teacher, { kind: 'class', class: classes.taught.id, audience: 'guardians' }),
+    matete: await conversationOf('Cantine (matrice)', correspondents.mateteTeacher, { participants: [correspondents.mateteParent.id] }),
+  }
+  const messageIn = async (conversation: Record<string, any>, by: Record<string, any>, text: string) => {
+    const found = await payload.find({ collection: 'messages', where: { conversation: { equals: conversation.id }, author: { equals: by.id } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
+    return (found.docs[0] ?? (await payload.create({ collection: 'messages', data: { conversation: conversation.id, body: paragraphs(text) } as never, user: as(by), depth: 0, overrideAccess: true }))) as Record<string, any>
+  }
+  const messages = {
+    teacherParent: await messageIn(conversations.teacherParent, users.teacher, 'Grâce progresse bien.'),
+    parentReply: await messageIn(conversations.teacherParent, users.parent, 'Merci, Monsieur.'),
+    colleagueParent: await messageIn(conversations.colleagueParent, correspondents.colleague, 'Jonathan a oublié son cahier.'),
+    teacherStudent: await messageIn(conversations.teacherStudent, users.student, 'Je n’ai pas compris l’exercice 3.'),
+    deskParent: await messageIn(conversations.deskParent, users.secretariat, 'Il manque l’acte de naissance.'),
+    direction: await messageIn(conversations.direction, users.admin, 'Pouvez-vous passer mardi ?'),
+    classTaught: await messageIn(conversations.classTaught, users.teacher, 'Sortie au jardin botanique vendredi.'),
+    matete: await messageIn(conversations.matete, correspondents.mateteTeacher, 'La cantine ouvre lundi.'),
+  }
+  const attachmentIn = async (conversation: Record<string, any>, by: Record<string, any>) => {
+    const found = await payload.find({ collection: 'message-attachments', where: { conversation: { equals: conversation.id } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
+    return (found.docs[0] ?? (await payload.create({ collection: 'message-attachments', data: { conversation: conversation.id } as never, file: tinyPng(), user: as(by), depth: 0, overrideAccess: true }))) as Record<string, any>
+  }
+  const messageAttachments = {
+    teacherParent: await attachmentIn(conversations.teacherParent, users.parent),
+    matete: await attachmentIn(conversations.matete, correspondents.mateteParent),
+  }
   const sequenceOf = (school: Id) => one(payload, 'number-sequences', { school: { equals: school }, key: { like: 'FAC-' } })
   const numberSequences = { main: await sequenceOf(main.id), matete: await sequenceOf(matete.id) }
 
   return {
+    correspondents,
+    conversations,
+    messages,
+    messageAttachments,
     resources,
     linkCodes,
     expenses,

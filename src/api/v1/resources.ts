@@ -27,6 +27,8 @@ export const resources = {
   invoices: { search: ['number'] },
   payments: { search: ['receiptNumber', 'providerReference'] },
   resources: { search: ['title', 'description'] },
+  conversations: { search: ['topic'] },
+  messages: { search: [] },
 } satisfies Partial<Record<CollectionSlug, { search: string[] }>>
 
 export type Resource = keyof typeof resources

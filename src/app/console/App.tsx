@@ -3,10 +3,14 @@ import { Admin, CustomRoutes, Resource } from 'react-admin'
 import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
 import FolderSharedIcon from '@mui/icons-material/FolderShared'
+import ForumIcon from '@mui/icons-material/Forum'
 import SchoolIcon from '@mui/icons-material/School'
 import { authProvider } from './authProvider'
 import { ClassList } from './ClassList'
 import { ClassShow } from './ClassShow'
+import { ConversationCreate } from './ConversationCreate'
+import { ConversationList } from './ConversationList'
+import { ConversationShow } from './ConversationShow'
 import { dataProvider } from './dataProvider'
 import { EvaluationCreate } from './EvaluationCreate'
 import { EvaluationEdit } from './EvaluationEdit'
@@ -42,6 +46,8 @@ export default function App() {
       <Resource name="evaluations" list={EvaluationList} create={EvaluationCreate} edit={EvaluationEdit} icon={AssignmentIcon} recordRepresentation="title" />
       <Resource name="students" list={StudentList} show={StudentShow} icon={SchoolIcon} recordRepresentation="fullName" />
       <Resource name="resources" list={SharedFileList} create={SharedFileCreate} icon={FolderSharedIcon} recordRepresentation="title" />
+      <Resource name="conversations" list={ConversationList} show={ConversationShow} create={ConversationCreate} icon={ForumIcon} recordRepresentation="topic" />
+      <Resource name="messages" />
       <Resource name="subjects" recordRepresentation="name" />
       <Resource name="terms" recordRepresentation="name" />
       <Resource name="rooms" recordRepresentation="name" />

@@ -86,6 +86,21 @@ export const en = {
       notPublished: 'Not published',
     },
     evaluations: { enterMarks: 'Enter marks' },
+    conversations: {
+      unread: 'Unread',
+      closed: 'Closed',
+      you: 'You',
+      read: 'Read',
+      attachment: 'Attachment: %{name}',
+      reply: 'Your message',
+      send: 'Send',
+      notSent: 'Message not sent',
+      close: 'Close the conversation',
+      notClosed: 'Conversation not closed',
+      recipientsHelp: 'The pupils of your classes and their guardians.',
+      kind: { direct: 'A family or a pupil', class: 'A whole class' },
+      audience: { guardians: 'Guardians', students: 'Pupils', both: 'Guardians and pupils' },
+    },
     sharedFiles: { download: 'Download %{name}', fileOrLink: 'A file or a link: one of the two.' },
     students: { identity: 'Student', attendance: 'Attendance', marks: 'Marks', roster: 'Enrolled students' },
     choices: {
@@ -133,6 +148,10 @@ export const en = {
     resources: {
       name: 'Resource |||| Resources',
       fields: { title: 'Title', class: 'Class', subject: 'Subject', description: 'Description', link: 'Link', file: 'File (PDF, image, video, document)', createdAt: 'Shared on' },
+    },
+    conversations: {
+      name: 'Message |||| Messages',
+      fields: { topic: 'Subject', with: 'With', status: 'Status', lastMessageAt: 'Last message', kind: 'To whom', class: 'Class', audience: 'In the class', participants: 'Recipient', recipientNames: 'Recipients' },
     },
     subjects: { name: 'Subject |||| Subjects', fields: { name: 'Subject' } },
     terms: { name: 'Term |||| Terms', fields: { name: 'Term' } },

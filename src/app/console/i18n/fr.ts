@@ -86,6 +86,21 @@ export const fr = {
       notPublished: 'Non publiées',
     },
     evaluations: { enterMarks: 'Saisir les notes' },
+    conversations: {
+      unread: 'Non lu',
+      closed: 'Fermée',
+      you: 'Vous',
+      read: 'Lu',
+      attachment: 'Pièce jointe : %{name}',
+      reply: 'Votre message',
+      send: 'Envoyer',
+      notSent: 'Message non envoyé',
+      close: 'Fermer la conversation',
+      notClosed: 'Conversation non fermée',
+      recipientsHelp: 'Les élèves de vos classes et leurs parents.',
+      kind: { direct: 'Une famille ou un élève', class: 'Toute une classe' },
+      audience: { guardians: 'Les parents', students: 'Les élèves', both: 'Parents et élèves' },
+    },
     sharedFiles: { download: 'Télécharger %{name}', fileOrLink: 'Un fichier ou un lien : l’un des deux.' },
     students: { identity: 'Élève', attendance: 'Présences', marks: 'Notes', roster: 'Élèves inscrits' },
     choices: {
@@ -133,6 +148,10 @@ export const fr = {
     resources: {
       name: 'Ressource |||| Ressources',
       fields: { title: 'Titre', class: 'Classe', subject: 'Cours', description: 'Description', link: 'Lien', file: 'Fichier (PDF, image, vidéo, document)', createdAt: 'Partagée le' },
+    },
+    conversations: {
+      name: 'Message |||| Messages',
+      fields: { topic: 'Objet', with: 'Avec', status: 'État', lastMessageAt: 'Dernier message', kind: 'À qui', class: 'Classe', audience: 'Dans la classe', participants: 'Destinataire', recipientNames: 'Destinataires' },
     },
     subjects: { name: 'Cours |||| Cours', fields: { name: 'Cours' } },
     terms: { name: 'Période |||| Périodes', fields: { name: 'Période' } },
