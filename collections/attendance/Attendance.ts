@@ -8,6 +8,7 @@ import { hasAnyRole } from '../../src/domain/roles'
 import { label, options } from '../../src/i18n'
 import { auditTrail } from '../../hooks/auditTrail'
 import { date, naming, readableRelation, relation, school, text } from '../fields'
+import { absenceAlerts } from './alerts'
 import { attendanceExportEndpoint } from './attendanceExport'
 import { rollEndpoint } from './roll'
 import { sessionKey } from './session'
@@ -112,5 +113,5 @@ export const Attendance: CollectionConfig = {
     text('sessionKey', { admin: { hidden: true } }),
   ],
   endpoints: [rollEndpoint, totalsEndpoint, attendanceExportEndpoint],
-  hooks: { beforeChange: [stamps], afterChange: [auditTrail], afterDelete: [auditTrail] },
+  hooks: { beforeChange: [stamps], afterChange: [auditTrail, absenceAlerts], afterDelete: [auditTrail] },
 }

@@ -2,6 +2,7 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 import { idOf, type ID } from '../../src/access/ids'
 import { bodyOf, needUser } from '../../src/api/request'
 import { inTransaction } from '../../src/db/transaction'
+import { closesAlert, makesAlert } from '../../src/domain/absenceAlerts'
 import { halfDayOf, rollFor, type RollException } from '../../src/domain/attendance'
 import { dayOf, isoWeekday } from '../../src/domain/timetable'
 import { tReq } from '../../src/i18n'
@@ -9,6 +10,7 @@ import { writeAudit } from '../../hooks/audit'
 import { invalid } from '../../hooks/invalid'
 import { classStudents } from '../academics/classStudents'
 import { weekdayNumber } from '../academics/slotTitle'
+import { alertGuardians, closeAlert } from './alerts'
 import { sessionKey } from './session'
 
 export type RollBody = { class?: unknown; date?: string; slot?: unknown; halfDay?: string | null; entries?: RollException[] }
@@ -27,7 +29,8 @@ const sessionOf = async (req: PayloadRequest, body: RollBody, klass: ID, day: st
 /**
  * The roll for a whole class in one request and one transaction: everyone enrolled is present
  * unless listed otherwise. Saving the same roll again changes only what differs; a
- * justification already recorded stays. One audit entry tells who took which roll.
+ * justification already recorded stays. One audit entry tells who took which roll. Pupils newly
+ * marked absent or late have their guardians alerted in the same transaction (once a day).
  */
 export const takeRoll = async (req: PayloadRequest, body: RollBody) => {
   const day = dayOf(String(body.date ?? ''))
@@ -59,6 +62,7 @@ export const takeRoll = async (req: PayloadRequest, body: RollBody) => {
     })
     const byStudent = new Map(existing.docs.map((row) => [String(idOf(row.student)), row]))
     const now = new Date().toISOString()
+    const alerted: ID[] = []
     for (const entry of result.roll) {
       const current = byStudent.get(String(entry.student))
       // A note not sent stays (a pupil left present keeps what the secretariat wrote); an empty one removes it.
@@ -67,6 +71,8 @@ export const takeRoll = async (req: PayloadRequest, body: RollBody) => {
         counts.unchanged++
         continue
       }
+      if (makesAlert(entry.status) && entry.status !== current?.status && !current?.justification) alerted.push(entry.student)
+      if (current && closesAlert(current, fields)) await closeAlert(req, entry.student, day)
       if (entry.status !== 'present' || current) exceptions.push({ field: students.get(String(entry.student)) ?? String(entry.student), before: current?.status ?? null, after: entry.status })
       if (current) {
         await req.payload.db.updateOne({ collection: 'attendance', id: current.id, data: { ...fields, updatedAt: now }, req, returning: false })
@@ -81,6 +87,7 @@ export const takeRoll = async (req: PayloadRequest, body: RollBody) => {
         counts.created++
       }
     }
+    await alertGuardians(req, idOf(klass.school)!, day, alerted)
     if (counts.created || counts.updated)
       await writeAudit(req, { action: 'update', collection: 'attendance', documentId: `roll:${klass.id}:${day}:${key}`, school: idOf(klass.school), changes: exceptions })
   })

@@ -3,6 +3,7 @@ import { idOf, idsOf } from '../../src/access/ids'
 import { anyOf, isIT, nobody, staffCreates, staffOf } from '../../src/access/predicates'
 import { childIds, scoped } from '../../src/access/scopes'
 import { invoiceState, invoiceStatuses, lineKinds, type Line } from '../../src/domain/billing'
+import { invoiceIssued } from '../../src/finance/familyNews'
 import { nextNumber } from '../../src/finance/numbers'
 import { lockInvoice, paidOn } from '../../src/finance/settle'
 import { label, options, tReq } from '../../src/i18n'
@@ -99,6 +100,6 @@ export const Invoices: CollectionConfig = {
     { name: 'penaltyAppliedAt', type: 'date', label: label('fields.penaltyAppliedAt'), access: systemWritten, admin: { readOnly: true } },
     ...invoiceReminderFields,
   ],
-  hooks: { beforeChange: [invoiceRules], afterChange: [auditTrail], afterDelete: [auditTrail] },
+  hooks: { beforeChange: [invoiceRules], afterChange: [auditTrail, invoiceIssued], afterDelete: [auditTrail] },
   endpoints: [payEndpoint, ...invoiceEndpoints],
 }

@@ -4,6 +4,7 @@ import { anyOf, isIT, nobody, staffCreates, staffOf } from '../../src/access/pre
 import { childIds, scoped } from '../../src/access/scopes'
 import { appliedAmount } from '../../src/domain/billing'
 import { parseRate, type Currency } from '../../src/domain/money'
+import { paymentReceived } from '../../src/finance/familyNews'
 import { nextNumber } from '../../src/finance/numbers'
 import { lockInvoice, paidOn, settleInvoice } from '../../src/finance/settle'
 import { label, options, tReq } from '../../src/i18n'
@@ -126,6 +127,6 @@ export const Payments: CollectionConfig = {
     relation('recordedBy', 'users', { access: systemWritten, admin: { readOnly: true } }),
     { name: 'notes', type: 'textarea', label: label('fields.notes') },
   ],
-  hooks: { beforeChange: [paymentRules], afterChange: [settle, auditTrail], afterDelete: [auditTrail] },
+  hooks: { beforeChange: [paymentRules], afterChange: [settle, auditTrail, paymentReceived], afterDelete: [auditTrail] },
   endpoints: [webhookEndpoint, ...paymentEndpoints],
 }

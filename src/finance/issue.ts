@@ -8,6 +8,7 @@ import { addDays, discountLines, documentNumber, invoiceState, planInvoices, typ
 import type { Currency } from '../domain/money'
 import { clientIP } from '../../hooks/audit'
 import { dbOf } from '../db/session'
+import { billingRunIssued } from './familyNews'
 
 type Options = { school: ID; today?: string; student?: ID }
 export type IssueResult = { invoices: number; pupils: number; schedules: number }
@@ -56,7 +57,8 @@ const childRanks = (pupils: Pupil[], guardiansOf: Map<string, string[]>) => {
  * enrollment the items billed once, and each installment `issueDaysBefore` days ahead of its due
  * date, with the pupil's discounts and the sibling rule. Idempotent on pupil × schedule ×
  * installment: run daily, again, or by two workers at once (a lock per school), it never issues
- * an invoice twice. Set-based, in one transaction: numbers, lines, payers and audit entries.
+ * an invoice twice. Set-based, in one transaction: numbers, lines, payers, audit entries and the
+ * families' notification.
  * The caller has checked the right to issue (the worker and the command line run as the system).
  */
 export const issueInvoices = (req: PayloadRequest, { school, today = new Date().toISOString().slice(0, 10), student }: Options): Promise<IssueResult> =>
@@ -206,6 +208,11 @@ export const issueInvoices = (req: PayloadRequest, { school, today = new Date().
              )) f where f.value <> 'null'::jsonb),
             ${clientIP(req) ?? null}, ${req.headers?.get('user-agent') ?? null}
           from made join invoices i on i.id = made.id left join lines on lines.id = i.id left join payers on payers.id = i.id`,
+    )
+    await billingRunIssued(
+      req,
+      school,
+      invoiceRows.map((row, i) => ({ id: ids[i], student: row.student, payers: guardiansOf.get(String(row.student)) ?? [], number: row.number, total: row.total, currency: row.currency, dueDate: row.dueDate })),
     )
     result.invoices = ids.length
     return result

@@ -7,6 +7,10 @@ import { recipientsByGuardian, uniqueRecipients } from '../email/recipients'
 import { defaultReminderRule, openStatuses, reminderDue, reminderWindow, type ReminderRule, type ReminderStep } from '../domain/reminders'
 import type { Currency } from '../domain/money'
 import { t } from '../i18n'
+import { inTransaction } from '../db/transaction'
+import { invoiceOverdueEvent, invoiceVars, isOverdueStep, pupilsVar } from '../domain/familyNews'
+import { emailSentByTask, emailWrittenByTask } from '../notifications/family'
+import { notify } from '../notifications/notify'
 
 /**
  * What `invoices.reminders` holds: each e-mail sent, keyed `step:address`, and the ones being
@@ -50,7 +54,8 @@ type Options = { today?: string; school?: ID | null; rule?: ReminderRule }
  * E-mails the reminder due `today` for each open invoice with a balance (of `school`, or of
  * every school) to its payers who have an address, each in their language; returns how many
  * e-mails this run sent. An e-mail that fails leaves its claim released and the task fails at
- * the end, so the retry writes only to those left.
+ * the end, so the retry writes only to those left. An overdue step is also the payers' in-app
+ * notification, whose e-mail channel is this reminder (see `emailWrittenByTask`).
  */
 export const sendInvoiceReminders = async (req: PayloadRequest, { today = schoolToday(), school, rule = defaultReminderRule }: Options = {}) => {
   const window = reminderWindow(today, rule)
@@ -100,6 +105,8 @@ export const sendInvoiceReminders = async (req: PayloadRequest, { today = school
       currency: invoice.currency as Currency,
       dueDate: String(invoice.dueDate).slice(0, 10),
     }
+    const event = invoiceOverdueEvent(invoice.id, step)
+    if (isOverdueStep(step)) await overdueNotice(req, event, invoice, content)
     for (const recipient of uniqueRecipients(idsOf(invoice.payers), recipients)) {
       const key = keyOf(step, recipient.to)
       // Already told (as read above), or another worker is telling them now.
@@ -112,6 +119,7 @@ export const sendInvoiceReminders = async (req: PayloadRequest, { today = school
         continue
       }
       await record.sent(key, step, recipient.guardian)
+      if (isOverdueStep(step)) await emailSentByTask(req, event, recipient.guardian)
       reminded.add(invoice.id)
       sent++
     }
@@ -119,6 +127,21 @@ export const sendInvoiceReminders = async (req: PayloadRequest, { today = school
   if (failures.length) throw new Error(`invoice reminders: ${failures.length} e-mail(s) not sent (${String(failures[0])})`)
   return { invoices: reminded.size, sent }
 }
+
+/** The payers told in-app that the invoice is overdue (once per step, whatever the retries); the reminder is its e-mail. */
+const overdueNotice = (req: PayloadRequest, event: string, invoice: { school: unknown; student: unknown; payers?: unknown }, content: Parameters<typeof invoiceVars>[1] & { pupil: string }) =>
+  inTransaction(req, async () => {
+    const payers = idsOf(invoice.payers)
+    await notify(req, {
+      kind: 'invoiceOverdue',
+      event,
+      school: idOf(invoice.school as never)!,
+      recipients: payers.map((guardian) => ({ guardian })),
+      vars: { ...invoiceVars(content.pupil, content), pupils: pupilsVar([idOf(invoice.student as never)!]) },
+      link: `/students/${idOf(invoice.student as never)}/invoices`,
+    })
+    await emailWrittenByTask(req, event, payers)
+  })
 
 /** The day's payment reminders (before and after the due dates); idempotent, so retried safely. */
 export const invoiceReminders: TaskConfig<'invoiceReminders'> = {

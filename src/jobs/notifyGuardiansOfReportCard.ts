@@ -3,7 +3,10 @@ import type { CollectionAfterChangeHook, PayloadRequest, TaskConfig } from 'payl
 import { idOf, idsOf, type ID } from '../access/ids'
 import { guardianRecipients } from '../email/recipients'
 import { reportCardEmail } from '../email/reportCard'
+import { pupilsVar, reportCardEvent } from '../domain/familyNews'
 import type { Language } from '../i18n'
+import { emailSentByTask, emailWrittenByTask } from '../notifications/family'
+import { notify } from '../notifications/notify'
 import { renderReportCard } from '../pdf/reportCard'
 import { reportCardAssets } from '../reportCards/assets'
 import { printable, versionOf } from '../reportCards/publish'
@@ -16,15 +19,31 @@ import { printable, versionOf } from '../reportCards/publish'
 export type GuardianNotices = { version: string; sent: Record<string, { guardian: ID; at: string }>; sending: Record<string, string> }
 
 /**
- * Publishing a card (draft → published, from the admin, REST, GraphQL or the Local API) queues
- * the guardians' e-mail in the same transaction: a publication rolled back queues nothing.
- * The seed publishes with `context.skipNotify`. Always queued: the task itself decides whom to
- * write to, so a card published again after a return to draft is e-mailed again only if what it
- * prints changed (and then to every guardian), or to a guardian added since.
+ * Publishing a card (draft → published, from the admin, REST, GraphQL or the Local API) notifies
+ * the pupil's guardians and the pupil's own account in-app, and queues the guardians' e-mail, in
+ * the same transaction: a publication rolled back tells nobody. The seed publishes with
+ * `context.skipNotify`. The e-mail with the bulletin attached is the guardians' notification's
+ * e-mail channel (see `emailWrittenByTask`): no second, generic e-mail. Always queued: the task
+ * itself decides whom to write to, so a card published again after a return to draft is e-mailed
+ * again only if what it prints changed (and then to every guardian), or to a guardian added since.
  */
 export const queueGuardianNotice: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
   if (context.skipNotify === true || doc.status !== 'published' || previousDoc?.status === 'published') return doc
-  if (!printable(doc, 'fr')) return doc
+  const frozen = printable(doc, 'fr')
+  if (!frozen) return doc
+  const pupil = await req.payload.findByID({ collection: 'students', id: idOf(doc.student)!, req, depth: 0, overrideAccess: true, select: { guardians: true, user: true } })
+  const guardians = idsOf(pupil.guardians)
+  const event = reportCardEvent(doc.id, versionOf(frozen))
+  const own = idOf(pupil.user)
+  await notify(req, {
+    kind: 'reportCardPublished',
+    event,
+    school: idOf(doc.school)!,
+    recipients: [...guardians.map((guardian) => ({ guardian })), ...(own != null ? [{ user: own }] : [])],
+    vars: { pupil: frozen.pupil.fullName, term: frozen.termName, pupils: pupilsVar([pupil.id]) },
+    link: `/students/${pupil.id}/report-cards`,
+  })
+  await emailWrittenByTask(req, event, guardians)
   await req.payload.jobs.queue({ task: 'notifyGuardiansOfReportCard', input: { card: doc.id }, req })
   return doc
 }
@@ -97,6 +116,7 @@ export const notifyGuardians = async (req: PayloadRequest, cardId: ID): Promise<
       continue
     }
     await record.sent(recipient.to, recipient.guardian)
+    await emailSentByTask(req, reportCardEvent(card.id, version), recipient.guardian)
     sent++
   }
   if (failures.length) throw new Error(`report card ${card.id}: ${failures.length} e-mail(s) not sent (${String(failures[0])})`)

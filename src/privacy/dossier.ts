@@ -1,7 +1,9 @@
 import path from 'node:path'
+import { sql } from '@payloadcms/db-postgres'
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import { idOf, idsOf, type ID } from '../access/ids'
 import type { Person } from '../domain/privacy'
+import { dbOf } from '../db/session'
 
 type Doc = Record<string, unknown> & { id: ID }
 
@@ -27,6 +29,13 @@ const some = (req: PayloadRequest, collection: string, field: string, values: ID
   values.length ? all(req, collection, { [field]: { in: values } }) : Promise.resolve([])
 
 const idList = (docs: Doc[]) => docs.map((doc) => doc.id)
+
+/** What the pupil's family was told about them (an absence, a bulletin, a bill): their name is in it (src/domain/familyNews `pupilsVar`). */
+const toldAbout = async (req: PayloadRequest, student: ID) => {
+  const db = await dbOf(req)
+  const { rows } = await db.execute(sql`select id from notifications where ${String(student)} = any(string_to_array(vars->>'pupils', ','))`)
+  return some(req, 'notifications', 'id', (rows as { id: number }[]).map((row) => row.id))
+}
 
 /** The audit entries about these records (by collection), or made by the person's account. */
 const auditOf = async (req: PayloadRequest, about: Record<string, ID[]>, userId: ID | undefined) => {
@@ -54,7 +63,8 @@ export const studentDossier = async (req: PayloadRequest, id: ID): Promise<Dossi
   const guardians = await some(req, 'guardians', 'id', idsOf(record.guardians))
   const mediaIds = [record.photo, user?.avatar, ...attendance.map((row) => row.justificationDocument)].map((ref) => idOf(ref as never)).filter((ref): ref is ID => ref != null)
   const media = await some(req, 'media', 'id', mediaIds)
-  const notifications = user ? await all(req, 'notifications', { user: { equals: user.id } }) : []
+  const ownNotifications = user ? await all(req, 'notifications', { user: { equals: user.id } }) : []
+  const notifications = [...ownNotifications, ...(await toldAbout(req, id)).filter((doc) => !ownNotifications.some((mine) => String(mine.id) === String(doc.id)))]
   const records: Record<string, Doc[]> = {
     enrollments,
     attendance,

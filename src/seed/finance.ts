@@ -75,7 +75,8 @@ export const seedFinance = async (payload: Payload, { main, matete }: Seeding) =
   const laureate = (await payload.find({ collection: 'students', where: { school: { equals: main.school }, lastName: { not_equals: 'MUKENDI' } }, sort: 'matricule', limit: 1, depth: 0 })).docs[0]
   await payload.create({ collection: 'discounts', ...asUser(admin), data: { school: main.school, schoolYear: main.year, kind: 'scholarship', student: laureate.id, label: 'Bourse d’excellence (1er de sa classe)', mode: 'percent', value: '50', appliesTo: ['tuition'] } as never })
 
-  const req = await createLocalReq({}, payload)
+  // The demo's bills are its past: no family is notified of them.
+  const req = await createLocalReq({ context: { skipNotify: true } }, payload)
   for (const school of [main.school, matete.school]) await issueInvoices(req, { school, today: billingDay })
   await seedPayments(payload, random, finance, main.school)
   for (const school of [main.school, matete.school]) {
@@ -113,7 +114,8 @@ const seedPayments = async (payload: Payload, random: Random, finance: unknown, 
       depth: 0,
       overrideAccess: true,
       // The main school's cashier records its cash and transfers; Matete's are the system's.
-      ...(online ? { context: { fromProvider: true } } : String(idOf(invoice.school as never)) === String(mainSchool) ? { user: { ...(finance as object), collection: 'users' } as never } : {}),
+      context: { skipNotify: true, fromProvider: online },
+      ...(!online && String(idOf(invoice.school as never)) === String(mainSchool) ? { user: { ...(finance as object), collection: 'users' } as never } : {}),
       data: {
         invoice: invoice.id,
         amount: inFrancs ? amount * 2850 : amount,

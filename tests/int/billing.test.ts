@@ -88,6 +88,25 @@ describe('the daily billing', () => {
     expect(await invoicesOf()).toHaveLength(2)
   })
 
+  it("tells each family once per run, their own invoices; a run that issues nothing tells nothing", async () => {
+    const [enrollment, first] = await invoicesOf()
+    const news = async () =>
+      (await payload.find({ collection: 'notifications', where: { kind: { equals: 'invoiceIssued' }, event: { equals: `invoices:${fx.schools.main.id}:${enrollment.id}-${first.id}` } }, pagination: false, depth: 0, overrideAccess: true })).docs
+    const rows = await news()
+    const payers = (await payload.find({ collection: 'guardians', where: { id: { in: first.payers as number[] } }, depth: 0, overrideAccess: true, pagination: false })).docs
+    const told = (row: { user?: unknown; guardian?: unknown }) => (row.user != null ? `user:${row.user}` : `guardian:${row.guardian}`)
+    expect(rows.map(told).sort()).toEqual([...new Set(payers.map((g) => (g.user != null ? `user:${typeof g.user === 'object' ? g.user.id : g.user}` : `guardian:${g.id}`)))].sort())
+    expect(rows.find((row) => row.user === fx.users.parent.id)).toMatchObject({
+      link: `/students/${fx.students.childA.id}/invoices`,
+      vars: { pupil: fx.students.childA.fullName, number: `${enrollment.number}, ${first.number}`, amount: '128,00 $US', dueDate: '01/09/2026' },
+    })
+    const parentsNews = () => payload.count({ collection: 'notifications', where: { kind: { equals: 'invoiceIssued' }, user: { equals: fx.users.parent.id } }, overrideAccess: true }).then((r) => r.totalDocs)
+    const known = await parentsNews()
+    expect(await issueInvoices(req, { school: fx.schools.main.id, today: '2026-09-03', student: fx.students.childA.id })).toMatchObject({ invoices: 0 })
+    expect((await news()).map((row) => row.id)).toEqual(rows.map((row) => row.id))
+    expect(await parentsNews()).toBe(known)
+  })
+
   it('adds the late penalty once, after the grace days, on what is still owed', async () => {
     const first = (await invoicesOf())[1]
     const finance = await tokenFor(payload, demoAccounts.finance)

@@ -10,6 +10,7 @@ import { graphql, rest } from '../support/http'
 import { inbox } from '../support/mailbox'
 import { smsTo } from '../support/sms'
 import { closeTestPayload, testPayload } from '../support/payload'
+import { runQueued } from '../support/queue'
 
 let payload: Payload
 let fx: Fixtures
@@ -114,7 +115,7 @@ describe('delivery', () => {
   it('through the jobs queue as the worker runs it (now, by a clock with no quiet hours)', async () => {
     await payload.update({ collection: 'users', id: mother.id, data: { notificationPreferences: { quietFrom: '', quietUntil: '' } }, overrideAccess: true })
     await notify(req, { ...paymentOf('worker'), recipients: [{ user: mother.id }] })
-    await payload.jobs.run({ where: { taskSlug: { equals: 'deliverNotifications' } }, limit: 100 })
+    await runQueued(payload, ['deliverNotifications'])
     expect((await rowsOf('worker')).map((row) => [row.emailStatus, row.smsStatus])).toEqual([['sent', 'sent']])
     expect((await inbox(mother.email)).filter((mail) => (mail.text ?? '').includes('FAC-worker'))).toHaveLength(1)
     await payload.update({ collection: 'users', id: mother.id, data: { notificationPreferences: { quietFrom: '21:00', quietUntil: '06:00' } }, overrideAccess: true })
