@@ -97,6 +97,7 @@ export interface Config {
     'staff-members': StaffMember;
     payroll: Payroll;
     resources: Resource;
+    notifications: Notification;
     media: Media;
     'audit-logs': AuditLog;
     'number-sequences': NumberSequence;
@@ -142,6 +143,7 @@ export interface Config {
     'staff-members': StaffMembersSelect<false> | StaffMembersSelect<true>;
     payroll: PayrollSelect<false> | PayrollSelect<true>;
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'number-sequences': NumberSequencesSelect<false> | NumberSequencesSelect<true>;
@@ -170,6 +172,8 @@ export interface Config {
       invoiceReminders: TaskInvoiceReminders;
       pollPendingPayments: TaskPollPendingPayments;
       nightlyBackup: TaskNightlyBackup;
+      deliverNotifications: TaskDeliverNotifications;
+      notificationDigest: TaskNotificationDigest;
       inline: {
         input: unknown;
         output: unknown;
@@ -208,6 +212,33 @@ export interface User {
   phone?: string | null;
   language?: ('fr' | 'en') | null;
   avatar?: (number | null) | Media;
+  notificationPreferences?: {
+    email?:
+      | (
+          | 'reportCardPublished'
+          | 'invoiceIssued'
+          | 'invoiceOverdue'
+          | 'paymentReceived'
+          | 'absenceRecorded'
+          | 'messageReceived'
+          | 'announcementPublished'
+        )[]
+      | null;
+    sms?:
+      | (
+          | 'reportCardPublished'
+          | 'invoiceIssued'
+          | 'invoiceOverdue'
+          | 'paymentReceived'
+          | 'absenceRecorded'
+          | 'messageReceived'
+          | 'announcementPublished'
+        )[]
+      | null;
+    digest?: boolean | null;
+    quietFrom?: string | null;
+    quietUntil?: string | null;
+  };
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -1053,6 +1084,47 @@ export interface Resource {
   focalY?: number | null;
 }
 /**
+ * What each person was told (in-app, by e-mail and SMS): written by Kelasi, once per event and person; everyone sees only their own.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  school: number | School;
+  kind:
+    | 'reportCardPublished'
+    | 'invoiceIssued'
+    | 'invoiceOverdue'
+    | 'paymentReceived'
+    | 'absenceRecorded'
+    | 'messageReceived'
+    | 'announcementPublished';
+  event: string;
+  user?: (number | null) | User;
+  guardian?: (number | null) | Guardian;
+  vars?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  link?: string | null;
+  readAt?: string | null;
+  emailStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
+  emailSentAt?: string | null;
+  emailClaimedAt?: string | null;
+  smsStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
+  smsSentAt?: string | null;
+  smsClaimedAt?: string | null;
+  deliverAfter?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
@@ -1166,7 +1238,9 @@ export interface PayloadJob {
           | 'dailyBilling'
           | 'invoiceReminders'
           | 'pollPendingPayments'
-          | 'nightlyBackup';
+          | 'nightlyBackup'
+          | 'deliverNotifications'
+          | 'notificationDigest';
         taskID: string;
         input?:
           | {
@@ -1208,6 +1282,8 @@ export interface PayloadJob {
         | 'invoiceReminders'
         | 'pollPendingPayments'
         | 'nightlyBackup'
+        | 'deliverNotifications'
+        | 'notificationDigest'
       )
     | null;
   queue?: string | null;
@@ -1344,6 +1420,10 @@ export interface PayloadLockedDocument {
         value: number | Resource;
       } | null)
     | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1408,6 +1488,15 @@ export interface UsersSelect<T extends boolean = true> {
   phone?: T;
   language?: T;
   avatar?: T;
+  notificationPreferences?:
+    | T
+    | {
+        email?: T;
+        sms?: T;
+        digest?: T;
+        quietFrom?: T;
+        quietUntil?: T;
+      };
   active?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2067,6 +2156,29 @@ export interface ResourcesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  school?: T;
+  kind?: T;
+  event?: T;
+  user?: T;
+  guardian?: T;
+  vars?: T;
+  link?: T;
+  readAt?: T;
+  emailStatus?: T;
+  emailSentAt?: T;
+  emailClaimedAt?: T;
+  smsStatus?: T;
+  smsSentAt?: T;
+  smsClaimedAt?: T;
+  deliverAfter?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -2280,6 +2392,37 @@ export interface TaskNightlyBackup {
     file?: string | null;
     bytes?: number | null;
     skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverNotifications".
+ */
+export interface TaskDeliverNotifications {
+  input: {
+    notifications:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    emails?: number | null;
+    sms?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotificationDigest".
+ */
+export interface TaskNotificationDigest {
+  input?: unknown;
+  output: {
+    sent?: number | null;
   };
 }
 /**

@@ -10,6 +10,7 @@ import { Subjects } from './academics/Subjects'
 import { Terms } from './academics/Terms'
 import { TimetableSlots } from './academics/TimetableSlots'
 import { Attendance } from './attendance/Attendance'
+import { Notifications } from './communication/Notifications'
 import { Resources } from './communication/Resources'
 import { Discounts } from './finance/Discounts'
 import { Expenses } from './finance/Expenses'
@@ -64,6 +65,7 @@ export const collections: CollectionConfig[] = [
   StaffMembers,
   Payroll,
   Resources,
+  Notifications,
   Media,
   AuditLogs,
   NumberSequences,

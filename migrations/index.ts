@@ -11,6 +11,7 @@ import * as migration_20261204_191157_nightly_backup from './20261204_191157_nig
 import * as migration_20261204_192558_upload_storage from './20261204_192558_upload_storage';
 import * as migration_20261204_202844_resources from './20261204_202844_resources';
 import * as migration_20261204_203727_privacy from './20261204_203727_privacy';
+import * as migration_20261206_215355_notifications from './20261206_215355_notifications';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261204_203727_privacy.up,
     down: migration_20261204_203727_privacy.down,
-    name: '20261204_203727_privacy'
+    name: '20261204_203727_privacy',
+  },
+  {
+    up: migration_20261206_215355_notifications.up,
+    down: migration_20261206_215355_notifications.down,
+    name: '20261206_215355_notifications'
   },
 ];

@@ -11,6 +11,7 @@ import { forgiveLogin, rateLimited } from '../../src/security/rateLimits'
 import { passwordOnChange, passwordOnReset } from '../../hooks/passwordPolicy'
 import { naming, phone, schools, text } from '../fields'
 import { signupEndpoint } from './signup'
+import { notificationPreferences } from './notificationPreferences'
 
 const forbidden = (req: PayloadRequest, key: string) => new APIError(tReq(req, key), 403, null, true)
 
@@ -101,6 +102,7 @@ export const Users: CollectionConfig = {
       options: options('language', languages),
     },
     { name: 'avatar', type: 'upload', relationTo: 'media', label: label('fields.avatar') },
+    notificationPreferences,
     {
       name: 'active',
       type: 'checkbox',

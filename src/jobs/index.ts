@@ -3,6 +3,7 @@ import { hasAnyRole } from '../domain/roles'
 import { countedTask } from '../metrics/registry'
 import { nightlyBackup } from './backup'
 import { dailyBilling } from './dailyBilling'
+import { deliverNotifications, notificationDigest } from './deliverNotifications'
 import { generateReportCards } from './generateReportCards'
 import { invoiceReminders } from './invoiceReminders'
 import { notifyGuardiansOfReportCard } from './notifyGuardiansOfReportCard'
@@ -13,6 +14,6 @@ import { pollPendingPayments } from './pollPendingPayments'
 const itOnly = ({ req }: { req: PayloadRequest }) => hasAnyRole(req.user, ['it'])
 
 export const jobs: JobsConfig = {
-  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup].map(countedTask),
+  tasks: [generateReportCards, notifyGuardiansOfReportCard, dailyBilling, invoiceReminders, pollPendingPayments, nightlyBackup, deliverNotifications, notificationDigest].map(countedTask),
   access: { run: itOnly, queue: () => false, cancel: itOnly },
 }

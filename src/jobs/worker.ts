@@ -2,6 +2,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import cron from 'node-cron'
 import type { Payload } from 'payload'
 import { queueNightlyBackup } from './backup'
+import { queueNotificationDigest } from './deliverNotifications'
 import { queueDailyBilling } from './dailyBilling'
 import { queuePendingPaymentsPoll } from './pollPendingPayments'
 import { queueInvoiceReminders } from './invoiceReminders'
@@ -43,6 +44,7 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
   const poll = () => queuePendingPaymentsPoll(payload).catch((error) => log(`payments poll not queued: ${(error as Error).message}`))
   const reminders = () => queueInvoiceReminders(payload).catch((error) => log(`reminders not queued: ${(error as Error).message}`))
   const backup = () => queueNightlyBackup(payload).catch((error) => log(`backup not queued: ${(error as Error).message}`))
+  const digest = () => queueNotificationDigest(payload).catch((error) => log(`notification digest not queued: ${(error as Error).message}`))
   const timezone = 'Africa/Kinshasa'
   const clocks = [
     // Every evening in Kinshasa, and once on taking the lead to catch up on a day no worker ran.
@@ -55,6 +57,8 @@ export const startWorker = (payload: Payload, { pollMs = 2000, log = console.log
     cron.schedule('0 7 * * *', onLead(reminders), { timezone, name: 'invoice-reminders' }),
     // At night in Kinshasa, when nobody is entering marks or payments.
     cron.schedule('0 2 * * *', onLead(backup), { timezone, name: 'nightly-backup' }),
+    // After school, before the evening's quiet hours: the day's notifications for those who chose a digest.
+    cron.schedule('0 18 * * *', onLead(digest), { timezone, name: 'notification-digest' }),
   ]
   const loop = (async () => {
     let state: 'starting' | 'leading' | 'standing by' = 'starting'

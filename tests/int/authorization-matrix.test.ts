@@ -617,6 +617,18 @@ const matrix: Record<string, Row> = {
     newRecord: (fx, n) => resourceOf(fx, n, 'main'),
     recordOf: resourceOf,
   },
+  // Addressed to a person, whatever their role or school: each reads and marks read only their own.
+  notifications: {
+    fixtures: (fx) => fx.notifications,
+    read: { it: ['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student', 'matete'], admin: ['admin'], secretariat: ['secretariat'], finance: ['finance'], teacher: ['teacher'], parent: ['parent'], student: ['student'] },
+    update: { it: ['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student', 'matete'], admin: ['admin'], secretariat: ['secretariat'], finance: ['finance'], teacher: ['teacher'], parent: ['parent'], student: ['student'] },
+    // Written by the notification service alone (src/notifications/notify.ts), once per event and person.
+    create: [],
+    delete: ['it'],
+    touch: (r) => ({ readAt: r.readAt ?? null }),
+    newRecord: (fx, n) => ({ school: fx.schools.main.id, kind: 'messageReceived', event: `matrice-new-${n}`, user: fx.users.parent.id }),
+    recordOf: (fx, n, school) => ({ school: fx.schools[school].id, kind: 'messageReceived', event: `matrice-${school}-${n}`, user: fx.users[school === 'main' ? 'parent' : 'mateteAdmin'].id }),
+  },
   'audit-logs': {
     fixtures: (fx) => fx.auditLogs,
     read: { it: ['main', 'matete'], admin: ['main'] },

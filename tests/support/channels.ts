@@ -139,6 +139,7 @@ export const graphqlNames: Record<string, { one: string; many: string }> = {
   'number-sequences': { one: 'NumberSequence', many: 'NumberSequences' },
   'payment-events': { one: 'PaymentEvent', many: 'PaymentEvents' },
   resources: { one: 'Resource', many: 'Resources' },
+  notifications: { one: 'Notification', many: 'Notifications' },
   // Payload's own jobs collection (tests/int/internal-collections.test.ts checks nobody reaches it).
   'payload-jobs': { one: 'PayloadJob', many: 'PayloadJobs' },
 }

@@ -276,6 +276,15 @@ export const loadFixtures = async (payload: Payload) => {
     // An event about an invoice nobody knows belongs to no school: IT's alone.
     orphan: await ensure('payment-events', { eventId: { equals: 'matrice-orphan' } }, { provider: 'sandbox', eventId: 'matrice-orphan', type: 'callback', outcome: 'refused', detail: 'unknown invoice' }),
   }
+  // One notification addressed to each demo account (and the second school's direction): each reads only its own.
+  const notificationTo = (user: Record<string, any>, school: Id, key: string) =>
+    ensure('notifications', { event: { equals: `matrice-${key}` } }, { school, kind: 'messageReceived', event: `matrice-${key}`, user: user.id, vars: {}, emailStatus: 'skipped', smsStatus: 'skipped' })
+  const notifications = {
+    ...Object.fromEntries(
+      await Promise.all((['it', 'admin', 'secretariat', 'finance', 'teacher', 'parent', 'student'] as const).map(async (persona) => [persona, await notificationTo(users[persona], main.id, persona)])),
+    ),
+    matete: await notificationTo(users.mateteAdmin, matete.id, 'matete'),
+  } as Record<string, Record<string, any>>
   const discountOf = async (school: Id, student: Record<string, any>) =>
     ensure('discounts', { school: { equals: school }, label: { equals: 'Enfant du personnel (matrice)' } }, {
       school,
@@ -358,6 +367,7 @@ export const loadFixtures = async (payload: Payload) => {
     invoices,
     payments,
     paymentEvents,
+    notifications,
     reconciliations,
     numberSequences,
     reportCards,
