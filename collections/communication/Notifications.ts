@@ -4,6 +4,7 @@ import { deliveryStatuses, notificationKinds } from '../../src/domain/notificati
 import { isActive } from '../../src/domain/roles'
 import { label, options } from '../../src/i18n'
 import { naming, relation, systemWritten, text } from '../fields'
+import { notificationEndpoints } from './notificationEndpoints'
 
 /** One's own notifications, whatever one's role: they are addressed to a person, not a school. */
 const ownNotifications: Predicate = ({ req }) => (req.user && isActive(req.user) ? { user: { equals: req.user.id } } : false)
@@ -48,6 +49,8 @@ export const Notifications: CollectionConfig = {
     update: anyOf(isIT, ownNotifications),
     delete: isIT,
   },
+  // In-app, live: GET /api/notifications/stream (server-sent events), POST /api/notifications/read-all.
+  endpoints: notificationEndpoints,
   fields: [
     relation('school', 'schools', { required: true, access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
     { name: 'kind', type: 'select', required: true, label: label('fields.kind'), options: options('notificationKind', notificationKinds), access: systemWritten, admin: { readOnly: true } },

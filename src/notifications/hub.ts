@@ -1,9 +1,7 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 import { newFor, readFor, usersNamed, type Cursor } from '../domain/notificationFanout'
-
-/** The channel `notify` (src/notifications/notify.ts) signals on, once its transaction commits. */
-export const channel = 'kelasi_notifications'
+import { notificationChannel as channel } from './notify'
 
 /** A notification as a stream sends it on. */
 export type Delivered = { id: number; user: number; kind: string; vars: Record<string, unknown> | null; link: string | null; createdAt: string }
