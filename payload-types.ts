@@ -1113,6 +1113,8 @@ export interface Notification {
     | boolean
     | null;
   link?: string | null;
+  title?: string | null;
+  body?: string | null;
   readAt?: string | null;
   emailStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
   emailSentAt?: string | null;
@@ -2166,6 +2168,8 @@ export interface NotificationsSelect<T extends boolean = true> {
   guardian?: T;
   vars?: T;
   link?: T;
+  title?: T;
+  body?: T;
   readAt?: T;
   emailStatus?: T;
   emailSentAt?: T;

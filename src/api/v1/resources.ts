@@ -27,6 +27,7 @@ export const resources = {
   invoices: { search: ['number'] },
   payments: { search: ['receiptNumber', 'providerReference'] },
   resources: { search: ['title', 'description'] },
+  notifications: { search: [] },
 } satisfies Partial<Record<CollectionSlug, { search: string[] }>>
 
 export type Resource = keyof typeof resources

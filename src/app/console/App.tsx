@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin'
 import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
 import FolderSharedIcon from '@mui/icons-material/FolderShared'
+import NotificationsIcon from '@mui/icons-material/Notifications'
 import SchoolIcon from '@mui/icons-material/School'
 import { authProvider } from './authProvider'
 import { ClassList } from './ClassList'
@@ -16,6 +17,7 @@ import { Home } from './Home'
 import { i18nProvider } from './i18n'
 import { ConsoleLayout } from './ConsoleLayout'
 import { LoginPage } from './LoginPage'
+import { NotificationList } from './NotificationList'
 import { RollCall } from './RollCall'
 import { SharedFileCreate } from './SharedFileCreate'
 import { SharedFileList } from './SharedFileList'
@@ -42,6 +44,7 @@ export default function App() {
       <Resource name="evaluations" list={EvaluationList} create={EvaluationCreate} edit={EvaluationEdit} icon={AssignmentIcon} recordRepresentation="title" />
       <Resource name="students" list={StudentList} show={StudentShow} icon={SchoolIcon} recordRepresentation="fullName" />
       <Resource name="resources" list={SharedFileList} create={SharedFileCreate} icon={FolderSharedIcon} recordRepresentation="title" />
+      <Resource name="notifications" list={NotificationList} icon={NotificationsIcon} recordRepresentation="title" />
       <Resource name="subjects" recordRepresentation="name" />
       <Resource name="terms" recordRepresentation="name" />
       <Resource name="rooms" recordRepresentation="name" />

@@ -86,6 +86,14 @@ export const en = {
       notPublished: 'Not published',
     },
     evaluations: { enterMarks: 'Enter marks' },
+    notifications: {
+      bell: 'Notifications: %{smart_count} unread',
+      read: 'Read',
+      unread: 'Unread',
+      open: 'Open',
+      markRead: 'Mark as read',
+      markAllRead: 'Mark all as read',
+    },
     sharedFiles: { download: 'Download %{name}', fileOrLink: 'A file or a link: one of the two.' },
     students: { identity: 'Student', attendance: 'Attendance', marks: 'Marks', roster: 'Enrolled students' },
     choices: {
@@ -98,6 +106,10 @@ export const en = {
     },
   },
   resources: {
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: { title: 'Notification', body: 'Text', createdAt: 'Received' },
+    },
     evaluations: {
       name: 'Evaluation |||| Evaluations',
       fields: {

@@ -86,6 +86,14 @@ export const fr = {
       notPublished: 'Non publiées',
     },
     evaluations: { enterMarks: 'Saisir les notes' },
+    notifications: {
+      bell: 'Notifications : %{smart_count} non lue |||| Notifications : %{smart_count} non lues',
+      read: 'Lue',
+      unread: 'Non lue',
+      open: 'Ouvrir',
+      markRead: 'Marquer comme lue',
+      markAllRead: 'Tout marquer comme lu',
+    },
     sharedFiles: { download: 'Télécharger %{name}', fileOrLink: 'Un fichier ou un lien : l’un des deux.' },
     students: { identity: 'Élève', attendance: 'Présences', marks: 'Notes', roster: 'Élèves inscrits' },
     choices: {
@@ -98,6 +106,10 @@ export const fr = {
     },
   },
   resources: {
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: { title: 'Notification', body: 'Texte', createdAt: 'Reçue le' },
+    },
     evaluations: {
       name: 'Évaluation |||| Évaluations',
       fields: {
