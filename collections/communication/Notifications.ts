@@ -4,7 +4,7 @@ import { deliveryStatuses, notificationKinds } from '../../src/domain/notificati
 import { isActive } from '../../src/domain/roles'
 import { label, options } from '../../src/i18n'
 import { naming, relation, systemWritten, text } from '../fields'
-import { notificationText, type NotificationKind } from '../../src/notifications/notify'
+import { readerText } from '../../src/notifications/text'
 import { notificationEndpoints } from './notificationEndpoints'
 
 /** One's own notifications, whatever one's role: they are addressed to a person, not a school. */
@@ -28,7 +28,7 @@ const delivery = (channel: 'email' | 'sms'): Field[] => [
 const inWords =
   (part: 'title' | 'body'): FieldHook =>
   ({ siblingData, req }) =>
-    siblingData?.kind ? notificationText(req.i18n?.language, siblingData.kind as NotificationKind, siblingData.vars)[part] : null
+    siblingData?.kind ? readerText(req.i18n?.language, siblingData.kind, siblingData.vars)[part] : null
 
 const words = (part: 'title' | 'body', key: string): Field => ({
   name: part,

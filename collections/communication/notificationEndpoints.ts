@@ -3,7 +3,7 @@ import { sseEvent } from '../../src/domain/notificationFanout'
 import { asLanguage } from '../../src/i18n'
 import { needUser } from '../../src/api/request'
 import { hubOf, type Delivered } from '../../src/notifications/hub'
-import { notificationText, type NotificationKind } from '../../src/notifications/notify'
+import { readerText } from '../../src/notifications/text'
 
 /** Proxies close a connection silent for a minute or so: a comment line well before. */
 const heartbeatMs = 25_000
@@ -19,7 +19,7 @@ const unread = (user: number | string): Where => ({ and: [{ user: { equals: user
 const shown = (language: string, n: Delivered) => ({
   id: n.id,
   kind: n.kind,
-  ...notificationText(language, n.kind as NotificationKind, n.vars),
+  ...readerText(language, n.kind, n.vars),
   link: n.link ?? null,
   createdAt: n.createdAt,
 })

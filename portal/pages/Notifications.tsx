@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { t as text } from '../../src/i18n'
-import { notificationText, type NotificationKind } from '../../src/notifications/notify'
+import { readerText } from '../../src/notifications/text'
 import { markAllRead, openNotification } from '../actions/notifications'
 import { Empty, linkClass, Pill, Title } from '../components/ui'
 import { formatMoment } from '../format'
@@ -47,7 +47,7 @@ export const Notifications = async ({ locale }: { locale: Locale }) => {
       {docs.length ? (
         <ul className="space-y-3">
           {docs.map((n) => {
-            const { title, body } = notificationText(locale, n.kind as NotificationKind, n.vars as Record<string, unknown>)
+            const { title, body } = readerText(locale, n.kind, n.vars)
             return (
               <li key={n.id} data-notification={n.id} className={`rounded border bg-white p-3 ${n.readAt ? 'border-slate-300' : 'border-l-4 border-brand'}`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
