@@ -31,6 +31,9 @@ process.env.SMTP_HOST = '127.0.0.1'
 process.env.SMTP_PORT = process.env.KELASI_TEST_SMTP_PORT || '2526'
 process.env.KELASI_TEST_MAIL_DIR = mailFolder
 const mail = await startMailCatcher({ port: Number(process.env.SMTP_PORT), folder: mailFolder })
+// What the sandbox SMS gateway sent, read back as a family's phone would show it (tests/support/sms.ts).
+process.env.KELASI_SMS_SANDBOX_FILE = path.join(dataFolder, `test-sms${lane}.jsonl`)
+rmSync(process.env.KELASI_SMS_SANDBOX_FILE, { force: true })
 
 let status = 0
 try {

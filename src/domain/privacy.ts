@@ -78,6 +78,8 @@ export const erasureRules: Record<Person, Record<string, Rule>> = {
     // A discount's reason may say why (an orphan, a staff child): the amount rule stays, the words go.
     discounts: { record: 'anonymise', fields: { label: 'redact' } },
     'link-codes': { record: 'delete' },
+    // What the person was told: theirs alone, nothing the school must keep.
+    notifications: { record: 'delete' },
     media: { record: 'delete' },
   },
   guardian: {
@@ -90,6 +92,8 @@ export const erasureRules: Record<Person, Record<string, Rule>> = {
     students: { record: 'anonymise', fields: { guardians: 'unlink' } },
     payments,
     'link-codes': { record: 'delete' },
+    // What the person was told: theirs alone, nothing the school must keep.
+    notifications: { record: 'delete' },
     media: { record: 'delete' },
   },
 }

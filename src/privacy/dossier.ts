@@ -54,6 +54,7 @@ export const studentDossier = async (req: PayloadRequest, id: ID): Promise<Dossi
   const guardians = await some(req, 'guardians', 'id', idsOf(record.guardians))
   const mediaIds = [record.photo, user?.avatar, ...attendance.map((row) => row.justificationDocument)].map((ref) => idOf(ref as never)).filter((ref): ref is ID => ref != null)
   const media = await some(req, 'media', 'id', mediaIds)
+  const notifications = user ? await all(req, 'notifications', { user: { equals: user.id } }) : []
   const records: Record<string, Doc[]> = {
     enrollments,
     attendance,
@@ -66,6 +67,7 @@ export const studentDossier = async (req: PayloadRequest, id: ID): Promise<Dossi
     guardians,
     'link-codes': linkCodes,
     media,
+    notifications,
   }
   const about = { students: [id], ...(user ? { users: [user.id] } : {}), ...Object.fromEntries(Object.entries(records).map(([slug, docs]) => [slug, idList(docs)])) }
   records['audit-logs'] = await auditOf(req, about, user?.id)
@@ -83,6 +85,7 @@ export const guardianDossier = async (req: PayloadRequest, id: ID): Promise<Doss
     byUser('media', 'uploadedBy'),
     all(req, 'link-codes', { or: [{ guardian: { equals: id } }, ...(user ? [{ usedBy: { equals: user.id } }] : [])] }),
   ])
+  const notifications = await all(req, 'notifications', { or: [{ guardian: { equals: id } }, ...(user ? [{ user: { equals: user.id } }] : [])] })
   const avatar = idOf(user?.avatar as never)
   const media = avatar != null && !uploads.some((doc) => String(doc.id) === String(avatar)) ? [...uploads, ...(await some(req, 'media', 'id', [avatar]))] : uploads
   const records: Record<string, Doc[]> = {
@@ -92,6 +95,7 @@ export const guardianDossier = async (req: PayloadRequest, id: ID): Promise<Doss
     payments,
     'link-codes': linkCodes,
     media,
+    notifications,
   }
   const about = { guardians: [id], ...(user ? { users: [user.id] } : {}), payments: idList(payments), 'link-codes': idList(linkCodes), media: idList(media) }
   records['audit-logs'] = await auditOf(req, about, user?.id)

@@ -10,7 +10,7 @@ type Doc = Record<string, unknown> & { id: ID }
 export type ErasureCounts = { anonymised: Record<string, number>; deleted: Record<string, number>; auditEntriesScrubbed: number; account: 'anonymise' | 'unlink' | 'none' }
 
 /** The collections a rule may touch, the records that point at files before the files' own. */
-const order = ['students', 'users', 'enrollments', 'attendance', 'grades', 'report-cards', 'invoices', 'payments', 'discounts', 'link-codes', 'media']
+const order = ['students', 'users', 'enrollments', 'attendance', 'grades', 'report-cards', 'invoices', 'payments', 'discounts', 'link-codes', 'notifications', 'media']
 
 /**
  * Erases a pupil or a guardian as `src/domain/privacy.ts` rules, in one transaction: every
