@@ -6,6 +6,7 @@ import { label, options } from '../../src/i18n'
 import { naming, relation, systemWritten, text } from '../fields'
 import { readerText } from '../../src/notifications/text'
 import { notificationEndpoints } from './notificationEndpoints'
+import { tellReaderCount } from './notificationRead'
 
 /** One's own notifications, whatever one's role: they are addressed to a person, not a school. */
 const ownNotifications: Predicate = ({ req }) => (req.user && isActive(req.user) ? { user: { equals: req.user.id } } : false)
@@ -68,6 +69,7 @@ export const Notifications: CollectionConfig = {
   },
   // In-app, live: GET /api/notifications/stream (server-sent events), POST /api/notifications/read-all.
   endpoints: notificationEndpoints,
+  hooks: { afterChange: [tellReaderCount] },
   fields: [
     relation('school', 'schools', { required: true, access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
     { name: 'kind', type: 'select', required: true, label: label('fields.kind'), options: options('notificationKind', notificationKinds), access: systemWritten, admin: { readOnly: true } },

@@ -26,7 +26,8 @@ const shown = (language: string, n: Delivered) => ({
 
 /**
  * `GET /api/notifications/stream`: the caller's notifications as server-sent events. First the
- * unread count (`unread`), then each new notification (`notification`) as it is made, in the
+ * unread count (`unread`, again whenever they mark some read, wherever), then each new
+ * notification (`notification`) as it is made, in the
  * page's language (`?lang=fr|en`, else the account's). Neither buffered nor compressed on the
  * way (no-transform; X-Accel-Buffering for nginx), so an event arrives when it is sent.
  */
@@ -51,7 +52,12 @@ const stream: Endpoint = {
             stop()
           }
         }
-        const close = hub.open(Number(user.id), Number(latest.docs[0]?.id ?? 0), (fresh) => fresh.forEach((n) => send(sseEvent('notification', shown(language, n), n.id))))
+        const close = hub.open(
+          Number(user.id),
+          Number(latest.docs[0]?.id ?? 0),
+          (fresh) => fresh.forEach((n) => send(sseEvent('notification', shown(language, n), n.id))),
+          (count) => send(sseEvent('unread', { count })),
+        )
         const heartbeat = setInterval(() => send(': ping\n\n'), heartbeatMs)
         const lifetime = setTimeout(() => stop(), lifetimeMs)
         stop = () => {

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react'
 
 /**
  * The unread count, kept live by the notification stream (server-sent events): set by each
- * `unread` event, one more for each `notification`. The server renders the first value, so the
+ * `unread` event (sent again when some are marked read, here or elsewhere), one more for each
+ * `notification`. The server renders the first value, so the
  * page says it without JavaScript; the browser reconnects by itself when the line drops.
  */
 export function LiveCount({ initial, locale, labels }: { initial: number; locale: string; labels: { zero: string; one: string; other: string } }) {

@@ -4,10 +4,14 @@
  * (src/notifications/hub.ts) holds the connection, the streams and the query.
  */
 
-/** The user ids a message names (`{"users":[1,2]}`); anything else names nobody. */
-export const usersNamed = (message: string | undefined): number[] => {
+/**
+ * The user ids a message names, once each: under `users`, those with new notifications
+ * (`{"users":[1,2]}`, from `notify`); under `read`, those who marked some read (their count
+ * changed). Anything else names nobody.
+ */
+export const usersNamed = (message: string | undefined, key: 'users' | 'read' = 'users'): number[] => {
   try {
-    const users = (JSON.parse(message ?? '') as { users?: unknown }).users
+    const users = (JSON.parse(message ?? '') as Record<string, unknown>)[key]
     return Array.isArray(users) ? [...new Set(users.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0))] : []
   } catch {
     return []

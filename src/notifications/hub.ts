@@ -1,3 +1,4 @@
+import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import pg from 'pg'
 import type { Payload } from 'payload'
 import { newFor, readFor, usersNamed, type Cursor } from '../domain/notificationFanout'
@@ -6,8 +7,8 @@ import { notificationChannel as channel } from './notify'
 /** A notification as a stream sends it on. */
 export type Delivered = { id: number; user: number; kind: string; vars: Record<string, unknown> | null; link: string | null; createdAt: string }
 
-/** One open stream: its cursor, and how to hand it what is new. */
-type Stream = Cursor & { send: (notifications: Delivered[]) => void }
+/** One open stream: its cursor, and how to hand it what is new, or its unread count when it changed. */
+type Stream = Cursor & { send: (notifications: Delivered[]) => void; count: (unread: number) => void }
 
 const retryMs = 1_000
 
@@ -45,6 +46,17 @@ export const createHub = (payload: Payload) => {
     }
   }
 
+  /** Those who marked some read (here, another tab, another device): their streams' counts again, one query for all. */
+  const recount = async (named: number[]) => {
+    const here = named.filter((user) => [...streams].some((stream) => stream.user === user))
+    if (!here.length) return
+    const { rows } = await (payload.db as unknown as PostgresAdapter).drizzle.execute(
+      sql`select user_id, count(*)::int as unread from notifications where user_id in ${here} and read_at is null group by user_id`,
+    )
+    const unread = new Map((rows as { user_id: number; unread: number }[]).map((row) => [row.user_id, row.unread]))
+    for (const stream of streams) if (here.includes(stream.user)) stream.count(unread.get(stream.user) ?? 0)
+  }
+
   const everyone = () => [...new Set([...streams].map((stream) => stream.user))]
 
   const gone = new WeakSet<pg.Client>()
@@ -66,7 +78,10 @@ export const createHub = (payload: Payload) => {
     fresh.on('error', (error) => lost(fresh, error))
     fresh.on('end', () => lost(fresh, new Error('connection ended')))
     fresh.on('notification', (message) => {
-      if (message.channel === channel) deliver(usersNamed(message.payload)).catch((error) => payload.logger.error(`notifications: ${error.message}`))
+      if (message.channel !== channel) return
+      const failed = (error: Error) => payload.logger.error(`notifications: ${error.message}`)
+      deliver(usersNamed(message.payload)).catch(failed)
+      recount(usersNamed(message.payload, 'read')).catch(failed)
     })
     try {
       await fresh.connect()
@@ -84,8 +99,8 @@ export const createHub = (payload: Payload) => {
   return {
     listening,
     /** Opens a stream for `user`, which has every notification up to `after`; returns how to close it. */
-    open: (user: number, after: number, send: Stream['send']) => {
-      const stream: Stream = { user, after, send }
+    open: (user: number, after: number, send: Stream['send'], count: Stream['count'] = () => {}) => {
+      const stream: Stream = { user, after, send, count }
       streams.add(stream)
       return () => void streams.delete(stream)
     },

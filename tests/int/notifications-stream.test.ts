@@ -125,17 +125,27 @@ it('delivers on every process that listens: a second listening connection gets i
   }
 })
 
-it('marks all the reader’s notifications read, and a new stream counts none', async () => {
+it('counts again on the reader’s open stream when they mark one read, then all', async () => {
+  const made = await tell(fx.users.student.id, 'KASONGO Exaucé')
   await tell(fx.users.student.id, 'KASONGO Exaucé')
   const before = await unreadOf(fx.users.student.id)
-  expect(before).toBeGreaterThan(0)
   const parentBefore = await unreadOf(fx.users.parent.id)
-  const answer = await rest('POST', '/notifications/read-all', { token: tokens.student })
-  expect(answer.status).toBe(200)
-  expect(answer.body).toEqual({ read: before })
+  const { reader } = await open('student')
+  const unreadEvents = () => reader.events.filter((e) => e.event === 'unread').map((e) => e.data.count)
+  await reader.next((e) => e.event === 'unread')
+  expect(unreadEvents()).toEqual([before])
+
+  const one = await rest('PATCH', `/notifications/${made.id}`, { token: tokens.student, body: { readAt: new Date().toISOString() } })
+  expect(one.status).toBe(200)
+  await reader.next(() => unreadEvents().length === 2)
+  expect(unreadEvents()).toEqual([before, before - 1])
+
+  const all = await rest('POST', '/notifications/read-all', { token: tokens.student })
+  expect(all.status).toBe(200)
+  expect(all.body).toEqual({ read: before - 1 })
+  await reader.next(() => unreadEvents().length === 3)
+  expect(unreadEvents()).toEqual([before, before - 1, 0])
   expect(await unreadOf(fx.users.student.id)).toBe(0)
   // Only their own.
   expect(await unreadOf(fx.users.parent.id)).toBe(parentBefore)
-  const { reader } = await open('student')
-  expect((await reader.next((e) => e.event === 'unread')).data).toEqual({ count: 0 })
 })

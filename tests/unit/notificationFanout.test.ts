@@ -5,6 +5,12 @@ describe('the users a notification message names', () => {
     expect(usersNamed('{"users":[3,12,3]}')).toEqual([3, 12])
   })
 
+  it('reads those who marked some read under "read"', () => {
+    expect(usersNamed('{"read":[7]}', 'read')).toEqual([7])
+    expect(usersNamed('{"read":[7]}')).toEqual([])
+    expect(usersNamed('{"users":[3]}', 'read')).toEqual([])
+  })
+
   it('names nobody in a message that is not one of ours', () => {
     expect(usersNamed('')).toEqual([])
     expect(usersNamed('not json')).toEqual([])

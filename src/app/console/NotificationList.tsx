@@ -3,7 +3,6 @@ import DoneAllIcon from '@mui/icons-material/DoneAll'
 import { useQueryClient } from '@tanstack/react-query'
 import { Datagrid, DateField, List, TextField, TopToolbar, useDataProvider, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin'
 import { httpClient } from './dataProvider'
-import { announceRead } from './notificationEvents'
 import { refusalOf } from './refusal'
 
 type Shown = { id: number; title?: string | null; link?: string | null; readAt?: string | null }
@@ -23,7 +22,6 @@ const useRead = () => {
     try {
       await mark()
       await queryClient.invalidateQueries({ queryKey: ['notifications'] })
-      announceRead()
     } catch (error) {
       const { message } = refusalOf(error)
       notify(message, { type: 'error', messageArgs: { _: message } })
