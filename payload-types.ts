@@ -1285,6 +1285,8 @@ export interface Notification {
     | boolean
     | null;
   link?: string | null;
+  title?: string | null;
+  body?: string | null;
   readAt?: string | null;
   emailStatus?: ('pending' | 'waiting' | 'digest' | 'sent' | 'skipped') | null;
   emailSentAt?: string | null;
@@ -2470,6 +2472,8 @@ export interface NotificationsSelect<T extends boolean = true> {
   guardian?: T;
   vars?: T;
   link?: T;
+  title?: T;
+  body?: T;
   readAt?: T;
   emailStatus?: T;
   emailSentAt?: T;

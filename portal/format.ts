@@ -33,3 +33,13 @@ export const formatMoney = (locale: Locale, minor: number | null | undefined, cu
 /** A mark or an average with the locale's decimal sign ("12,5"). */
 export const formatNumber = (locale: Locale, value: number | null | undefined, digits = 2) =>
   value == null ? '—' : numbers(locale, { maximumFractionDigits: digits }).format(value)
+
+/**
+ * Where a notification leads, in the reader's language: a portal path gets the language prefix
+ * (`/students/12/attendance` → `/fr/students/12/attendance`), the workspace stays as it is, and
+ * anything that is not a path of this site (`//elsewhere`, `https:`) leads nowhere.
+ */
+export const notificationHref = (locale: Locale, link: string | null | undefined) => {
+  if (!link || !/^\/(?![/\\])/.test(link)) return null
+  return link === '/console' || link.startsWith('/console#') || link.startsWith('/console/') ? link : `/${locale}${link === '/' ? '' : link}`
+}

@@ -1,9 +1,12 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, FieldHook } from 'payload'
 import { anyOf, isIT, nobody, type Predicate } from '../../src/access/predicates'
 import { deliveryStatuses, notificationKinds } from '../../src/domain/notifications'
 import { isActive } from '../../src/domain/roles'
 import { label, options } from '../../src/i18n'
 import { naming, relation, systemWritten, text } from '../fields'
+import { readerText } from '../../src/notifications/text'
+import { notificationEndpoints } from './notificationEndpoints'
+import { tellReaderCount } from './notificationRead'
 
 /** One's own notifications, whatever one's role: they are addressed to a person, not a school. */
 const ownNotifications: Predicate = ({ req }) => (req.user && isActive(req.user) ? { user: { equals: req.user.id } } : false)
@@ -22,6 +25,22 @@ const delivery = (channel: 'email' | 'sms'): Field[] => [
   { name: `${channel}ClaimedAt`, type: 'date', access: systemWritten, admin: { hidden: true } },
 ]
 
+/** The title or text as its reader reads it, in the request's language (stored: only the kind and its variables). */
+const inWords =
+  (part: 'title' | 'body'): FieldHook =>
+  ({ siblingData, req }) =>
+    siblingData?.kind ? readerText(req.i18n?.language, siblingData.kind, siblingData.vars)[part] : null
+
+const words = (part: 'title' | 'body', key: string): Field => ({
+  name: part,
+  type: 'text',
+  virtual: true,
+  label: label(key),
+  access: systemWritten,
+  admin: { readOnly: true },
+  hooks: { afterRead: [inWords(part)] },
+})
+
 /**
  * What one person is told of one event of the school (a mark, an invoice, an absence, a message):
  * written only by `notify` (src/notifications/notify.ts), once per event and person, read in-app
@@ -33,7 +52,7 @@ export const Notifications: CollectionConfig = {
   ...naming('notifications', 'Notification', 'Notifications'),
   admin: {
     group: label('groups.communication'),
-    defaultColumns: ['kind', 'user', 'guardian', 'readAt', 'emailStatus', 'smsStatus', 'createdAt'],
+    defaultColumns: ['title', 'kind', 'user', 'guardian', 'readAt', 'emailStatus', 'smsStatus', 'createdAt'],
     description: label('collections.notifications.description'),
   },
   defaultSort: '-createdAt',
@@ -48,6 +67,9 @@ export const Notifications: CollectionConfig = {
     update: anyOf(isIT, ownNotifications),
     delete: isIT,
   },
+  // In-app, live: GET /api/notifications/stream (server-sent events), POST /api/notifications/read-all.
+  endpoints: notificationEndpoints,
+  hooks: { afterChange: [tellReaderCount] },
   fields: [
     relation('school', 'schools', { required: true, access: systemWritten, admin: { readOnly: true, position: 'sidebar' } }),
     { name: 'kind', type: 'select', required: true, label: label('fields.kind'), options: options('notificationKind', notificationKinds), access: systemWritten, admin: { readOnly: true } },
@@ -56,6 +78,9 @@ export const Notifications: CollectionConfig = {
     relation('guardian', 'guardians', { access: systemWritten, validate: undefined, admin: { readOnly: true } }),
     { name: 'vars', type: 'json', label: label('fields.vars'), access: systemWritten, admin: { readOnly: true } },
     text('link', { access: systemWritten, admin: { readOnly: true } }),
+    // For every channel's reader (the workspace, integrators), made from the kind and its variables.
+    words('title', 'fields.title'),
+    words('body', 'fields.notificationText'),
     // The one field its reader writes: when they opened it (null again marks it unread).
     { name: 'readAt', type: 'date', index: true, label: label('fields.readAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
     ...delivery('email'),

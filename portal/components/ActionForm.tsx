@@ -115,3 +115,20 @@ export function Submit({ children }: { children: ReactNode }) {
     </button>
   )
 }
+
+/**
+ * A checkbox, checked as the form's last answer left it (`values[name]`: the values checked,
+ * comma-separated), else as saved. `hideLabel` for a grid whose headers already say it.
+ */
+export function Checkbox({ name, value = 'on', label, defaultChecked, hideLabel }: { name: string; value?: string; label: string; defaultChecked?: boolean; hideLabel?: boolean }) {
+  const state = useContext(State)
+  const kept = state.values?.[name]
+  const checked = kept === undefined ? Boolean(defaultChecked) : kept.split(',').includes(value)
+  const id = `${state.prefix}field-${name}-${value}`
+  return (
+    <label htmlFor={id} className="inline-flex items-center gap-2">
+      <input type="checkbox" id={id} name={name} value={value} defaultChecked={checked} key={`${id}-${checked}`} className="h-5 w-5 accent-brand" />
+      <span className={hideLabel ? 'sr-only' : undefined}>{label}</span>
+    </label>
+  )
+}

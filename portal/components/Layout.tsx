@@ -4,8 +4,9 @@ import { locales, type Locale } from '../i18n/locales'
 import { logout, switchLanguage } from '../actions/account'
 import { session } from '../session'
 import { hasAnyRole } from '../../src/domain/roles'
+import { Bell } from './Bell'
 
-/** Every portal page: a skip link, the header (who is signed in, language, sign out), the page. */
+/** Every portal page: a skip link, the header (notifications, language, sign out), the page. */
 export const Layout = async ({ locale, path, children }: { locale: Locale; path: string; children: ReactNode }) => {
   const t = await getTranslations({ locale, namespace: 'layout' })
   const { user } = await session()
@@ -32,6 +33,7 @@ export const Layout = async ({ locale, path, children }: { locale: Locale; path:
                   </a>
                 </>
               ) : null}
+              {user ? <Bell locale={locale} user={user} /> : null}
               {user && hasAnyRole(user, ['parent']) ? (
                 <a href={`/${locale}/link`} className="underline underline-offset-2">
                   {t('linkChild')}

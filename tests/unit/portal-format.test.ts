@@ -1,4 +1,4 @@
-import { formatDay, formatMoment, formatMoney, formatNumber } from '../../portal/format'
+import { formatDay, formatMoment, formatMoney, formatNumber, notificationHref } from '../../portal/format'
 
 describe('the portal writes dates, money and marks as each language does', () => {
   it('money from minor units, in the invoice’s currency', () => {
@@ -18,5 +18,21 @@ describe('the portal writes dates, money and marks as each language does', () =>
     expect(formatNumber('en', 12.5)).toBe('12.5')
     expect(formatNumber('fr', 64.25, 1)).toBe('64,3')
     expect(formatNumber('fr', null)).toBe('—')
+  })
+})
+
+describe('where a notification leads', () => {
+  it('a portal path in the reader’s language; the workspace as it is', () => {
+    expect(notificationHref('fr', '/students/12/attendance')).toBe('/fr/students/12/attendance')
+    expect(notificationHref('en', '/')).toBe('/en')
+    expect(notificationHref('en', '/console#/classes/3/show')).toBe('/console#/classes/3/show')
+  })
+  it('nowhere for what is not a path of this site', () => {
+    expect(notificationHref('fr', null)).toBeNull()
+    expect(notificationHref('fr', '')).toBeNull()
+    expect(notificationHref('fr', '//evil.example/x')).toBeNull()
+    expect(notificationHref('fr', '/\\evil.example')).toBeNull()
+    expect(notificationHref('fr', 'https://evil.example')).toBeNull()
+    expect(notificationHref('fr', 'javascript:alert(1)')).toBeNull()
   })
 })

@@ -30,6 +30,7 @@ export const resources = {
   conversations: { search: ['topic'] },
   messages: { search: [] },
   announcements: { search: ['title'] },
+  notifications: { search: [] },
 } satisfies Partial<Record<CollectionSlug, { search: string[] }>>
 
 export type Resource = keyof typeof resources

@@ -5,6 +5,7 @@ import AssignmentIcon from '@mui/icons-material/Assignment'
 import GroupsIcon from '@mui/icons-material/Groups'
 import FolderSharedIcon from '@mui/icons-material/FolderShared'
 import ForumIcon from '@mui/icons-material/Forum'
+import NotificationsIcon from '@mui/icons-material/Notifications'
 import SchoolIcon from '@mui/icons-material/School'
 import { AnnouncementCreate } from './AnnouncementCreate'
 import { AnnouncementEdit } from './AnnouncementEdit'
@@ -25,6 +26,7 @@ import { Home } from './Home'
 import { i18nProvider } from './i18n'
 import { ConsoleLayout } from './ConsoleLayout'
 import { LoginPage } from './LoginPage'
+import { NotificationList } from './NotificationList'
 import { RollCall } from './RollCall'
 import { SharedFileCreate } from './SharedFileCreate'
 import { SharedFileList } from './SharedFileList'
@@ -54,6 +56,7 @@ export default function App() {
       <Resource name="conversations" list={ConversationList} show={ConversationShow} create={ConversationCreate} icon={ForumIcon} recordRepresentation="topic" />
       <Resource name="messages" />
       <Resource name="announcements" list={AnnouncementList} show={AnnouncementShow} create={AnnouncementCreate} edit={AnnouncementEdit} icon={AnnouncementIcon} recordRepresentation="title" />
+      <Resource name="notifications" list={NotificationList} icon={NotificationsIcon} recordRepresentation="title" />
       <Resource name="subjects" recordRepresentation="name" />
       <Resource name="terms" recordRepresentation="name" />
       <Resource name="rooms" recordRepresentation="name" />

@@ -1,7 +1,8 @@
 import { useEffect, type ReactNode } from 'react'
-import { Layout, LinearProgress, Menu, useLocaleState, usePermissions } from 'react-admin'
+import { AppBar, Layout, LinearProgress, LoadingIndicator, LocalesMenuButton, Menu, TitlePortal, useLocaleState, usePermissions } from 'react-admin'
 import HomeIcon from '@mui/icons-material/Home'
 import { isStaff } from './authProvider'
+import { NotificationBell } from './NotificationBell'
 import { StaffOnly } from './StaffOnly'
 
 /** The page's language follows the workspace's, for screen readers and the browser's spelling. */
@@ -20,6 +21,21 @@ const ConsoleMenu = () => (
   </Menu>
 )
 
+/** react-admin's bar with the notifications' bell before the language menu. */
+const ConsoleAppBar = () => (
+  <AppBar
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
+  >
+    <TitlePortal />
+  </AppBar>
+)
+
 /**
  * Every signed-in page goes through here: a parent, a student or finance signed in (on the
  * portal, say) is told where their space is instead of meeting refusals on every screen.
@@ -29,7 +45,7 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   if (isPending) return <LinearProgress />
   if (!isStaff(permissions)) return <StaffOnly />
   return (
-    <Layout menu={ConsoleMenu}>
+    <Layout menu={ConsoleMenu} appBar={ConsoleAppBar}>
       <DocumentLanguage />
       {children}
     </Layout>

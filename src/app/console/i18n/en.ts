@@ -102,6 +102,14 @@ export const en = {
       audience: { guardians: 'Guardians', students: 'Pupils', both: 'Guardians and pupils' },
     },
     announcements: { publishAtHelp: 'Empty: as soon as it is ready. Otherwise it comes out at this date.', expiresAtHelp: 'Empty: it stays shown. Otherwise it disappears at this date.' },
+    notifications: {
+      bell: 'Notifications: %{smart_count} unread',
+      read: 'Read',
+      unread: 'Unread',
+      open: 'Open',
+      markRead: 'Mark as read',
+      markAllRead: 'Mark all as read',
+    },
     sharedFiles: { download: 'Download %{name}', fileOrLink: 'A file or a link: one of the two.' },
     students: { identity: 'Student', attendance: 'Attendance', marks: 'Marks', roster: 'Enrolled students' },
     choices: {
@@ -117,6 +125,10 @@ export const en = {
     },
   },
   resources: {
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: { title: 'Notification', body: 'Text', createdAt: 'Received' },
+    },
     evaluations: {
       name: 'Evaluation |||| Evaluations',
       fields: {

@@ -102,6 +102,14 @@ export const fr = {
       audience: { guardians: 'Les parents', students: 'Les élèves', both: 'Parents et élèves' },
     },
     announcements: { publishAtHelp: 'Vide : dès qu’elle est prête. Sinon, elle paraît à cette date.', expiresAtHelp: 'Vide : elle reste affichée. Sinon, elle disparaît à cette date.' },
+    notifications: {
+      bell: 'Notifications : %{smart_count} non lue |||| Notifications : %{smart_count} non lues',
+      read: 'Lue',
+      unread: 'Non lue',
+      open: 'Ouvrir',
+      markRead: 'Marquer comme lue',
+      markAllRead: 'Tout marquer comme lu',
+    },
     sharedFiles: { download: 'Télécharger %{name}', fileOrLink: 'Un fichier ou un lien : l’un des deux.' },
     students: { identity: 'Élève', attendance: 'Présences', marks: 'Notes', roster: 'Élèves inscrits' },
     choices: {
@@ -117,6 +125,10 @@ export const fr = {
     },
   },
   resources: {
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: { title: 'Notification', body: 'Texte', createdAt: 'Reçue le' },
+    },
     evaluations: {
       name: 'Évaluation |||| Évaluations',
       fields: {
