@@ -42,12 +42,16 @@ export const absenceVars = (pupil: string, day: string, records: DayRecord[]) =>
     .flatMap((record) => (record.lesson ? [record.lesson] : []))
     .sort((a, b) => a.start.localeCompare(b.start))
     .map((lesson) => `${lesson.subject} ${lesson.start}`)
+  const absences = alerting.filter((record) => record.status === 'absent').length
+  const lates = alerting.filter((record) => record.status === 'late').length
   return {
     pupil,
     date: numericDate(day),
-    absences: alerting.filter((record) => record.status === 'absent').length,
-    lates: alerting.filter((record) => record.status === 'late').length,
+    absences,
+    lates,
     lessons: lessons.length ? ` (${[...new Set(lessons)].join(', ')})` : '',
+    // Which texts tell it (notifications.absenceRecorded.titleAbsent, …Late, …Both).
+    variant: absences && lates ? 'Both' : lates ? 'Late' : 'Absent',
   }
 }
 

@@ -32,10 +32,15 @@ export const deliveryChunk = 200
 
 const chunks = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, n) => items.slice(n * size, (n + 1) * size))
 
-/** The title and body of a notification in a language (from its kind and vars). */
+/**
+ * The title and body of a notification in a language (from its kind and vars). A `variant` among
+ * the vars picks the kind's texts `title<Variant>` / `body<Variant>`: what is said changes with
+ * the facts (absent, late or both), which a variable's value cannot translate.
+ */
 export const notificationText = (language: string | null | undefined, kind: NotificationKind, vars: Record<string, unknown> | null | undefined) => {
   const values = Object.fromEntries(Object.entries(vars ?? {}).map(([key, value]) => [key, String(value ?? '')]))
-  return { title: t(language, `notifications.${kind}.title`, values), body: t(language, `notifications.${kind}.body`, values) }
+  const variant = values.variant ?? ''
+  return { title: t(language, `notifications.${kind}.title${variant}`, values), body: t(language, `notifications.${kind}.body${variant}`, values) }
 }
 
 /** Guardians with an account are told on that account (once, however they were named); the others by their own e-mail or phone. */

@@ -40,7 +40,7 @@ afterAll(async () => {
 // A day of this file alone, within the alert window (the other suites take other days' rolls).
 const day = addDays(schoolToday(), -2)
 const grace = () => fx.students.childA
-const subject = () => `${grace().fullName} : absence ou retard le ${numericDate(day)}`
+const subject = () => `${grace().fullName} : absence le ${numericDate(day)}`
 const rollCall = (halfDay: 'morning' | 'afternoon') =>
   rest('POST', '/v1/roll-calls', { token: teacher, body: { class: fx.classes.taught.id, date: day, halfDay, entries: [{ student: grace().id, status: 'absent' }] } })
 /** The worker's turn: the delivery jobs in the queue run. */
@@ -56,7 +56,7 @@ describe('an absence recorded by the teacher', () => {
     expect(await inApp()).toEqual([expect.objectContaining({ kind: 'absenceRecorded', readAt: null })])
     await worker()
     const mail = await waitForMail(demoAccounts.parent, new RegExp(`^${subject().replace(/[()]/g, '\\$&')}$`))
-    expect(mail.text).toContain('Absences : 1, retards : 0.')
+    expect(mail.text).toContain(`Absence notée le ${numericDate(day)}. Justifiez-la sur Kelasi ou auprès de l’école.`)
     expect(mail.text).toContain(`/fr/students/${grace().id}/attendance`)
     expect(await mails()).toHaveLength(1)
     expect(await texts()).toHaveLength(1)

@@ -76,7 +76,7 @@ describe('absence alerts', () => {
     expect(rows.every((row) => row.readAt != null)).toBe(true)
     expect(rows.every((row) => !['pending', 'waiting', 'digest'].includes(String(row.emailStatus)) && !['pending', 'waiting', 'digest'].includes(String(row.smsStatus)))).toBe(true)
     await runQueued(payload, ['deliverNotifications'])
-    expect((await inbox(demoAccounts.parent)).filter((mail) => mail.subject === `${fx.students.childA.fullName} : absence ou retard le ${numericDate(day)}`)).toHaveLength(0)
+    expect((await inbox(demoAccounts.parent)).filter((mail) => mail.subject?.startsWith(`${fx.students.childA.fullName} : absence`) && mail.subject.endsWith(`le ${numericDate(day)}`))).toHaveLength(0)
   })
 
   it('a record written alone (the secretariat, over REST) alerts too; a change rolled back tells nobody', async () => {

@@ -35,7 +35,7 @@ describe('what the alert says', () => {
         { status: 'late', lesson: { subject: 'Mathématiques', start: '07:30' } },
         { status: 'excused', lesson: { subject: 'Anglais', start: '11:00' } },
       ]),
-    ).toEqual({ pupil: 'MUKENDI Grâce', date: '07/12/2026', absences: 1, lates: 1, lessons: ' (Mathématiques 07:30, Français 10:00)' })
+    ).toEqual({ pupil: 'MUKENDI Grâce', date: '07/12/2026', absences: 1, lates: 1, lessons: ' (Mathématiques 07:30, Français 10:00)', variant: 'Both' })
   })
 
   it('a register of the half-day or the whole day names no lesson', () => {
@@ -45,7 +45,12 @@ describe('what the alert says', () => {
       absences: 2,
       lates: 0,
       lessons: '',
+      variant: 'Absent',
     })
+  })
+
+  it('says late alone when the pupil was only late', () => {
+    expect(absenceVars('KASONGO Exaucé', '2026-12-07', [{ status: 'late', lesson: { subject: 'Français', start: '07:30' } }])).toMatchObject({ absences: 0, lates: 1, variant: 'Late' })
   })
 })
 

@@ -1,4 +1,5 @@
 import { defaultPreferences, deliveryPlan, isClockTime, quietHoursEnd, smsText } from '../../src/domain/notifications'
+import { notificationText } from '../../src/notifications/notify'
 import { internationalNumber } from '../../src/sms/provider'
 
 /** A moment given on the school's clock (Kinshasa, UTC+1). */
@@ -60,5 +61,18 @@ describe('SMS', () => {
     expect(internationalNumber('+33612345678')).toBe('+33612345678')
     expect(internationalNumber('12')).toBeNull()
     expect(internationalNumber(null)).toBeNull()
+  })
+})
+
+describe('what a notification says', () => {
+  it('in the reader’s language, the words chosen by the facts: absent, late, or both', () => {
+    const vars = { pupil: 'MUKENDI Grâce', date: '07/12/2026', absences: 1, lates: 0, lessons: ' (Mathématiques 07:30)', variant: 'Absent' }
+    expect(notificationText('fr', 'absenceRecorded', vars)).toEqual({
+      title: 'MUKENDI Grâce : absence le 07/12/2026',
+      body: 'Absence notée le 07/12/2026 (Mathématiques 07:30). Justifiez-la sur Kelasi ou auprès de l’école.',
+    })
+    expect(notificationText('en', 'absenceRecorded', { ...vars, absences: 0, lates: 1, variant: 'Late' }).title).toBe('MUKENDI Grâce: late on 07/12/2026')
+    expect(notificationText('fr', 'absenceRecorded', { ...vars, lates: 1, variant: 'Both' }).body).toBe('Absence(s) : 1, retard(s) : 1 (Mathématiques 07:30). Justifiez-les sur Kelasi ou auprès de l’école.')
+    expect(notificationText('en', 'paymentReceived', { pupil: 'Grâce', amount: '25.00 USD', number: 'FAC-1' })).toEqual({ title: 'Payment received for Grâce', body: '25.00 USD received on invoice FAC-1. Thank you.' })
   })
 })
