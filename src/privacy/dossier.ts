@@ -46,6 +46,17 @@ const auditOf = async (req: PayloadRequest, about: Record<string, ID[]>, userId:
   return clauses.length ? all(req, 'audit-logs', { or: clauses }) : []
 }
 
+/** What the person's account wrote and took part in: their conversations, their messages, the files they attached. */
+const correspondenceOf = async (req: PayloadRequest, user: Doc | null): Promise<Record<string, Doc[]>> => {
+  if (!user) return {}
+  const [conversations, messages, attachments] = await Promise.all([
+    all(req, 'conversations', { participants: { in: [user.id] } }),
+    all(req, 'messages', { author: { equals: user.id } }),
+    all(req, 'message-attachments', { uploadedBy: { equals: user.id } }),
+  ])
+  return { conversations, messages, 'message-attachments': attachments }
+}
+
 const userOf = async (req: PayloadRequest, record: Doc) => {
   const id = idOf(record.user as never)
   return id == null ? null : ((await req.payload.findByID({ collection: 'users', id, ...system, disableErrors: true, req })) as unknown as Doc | null)
@@ -78,6 +89,7 @@ export const studentDossier = async (req: PayloadRequest, id: ID): Promise<Dossi
     'link-codes': linkCodes,
     media,
     notifications,
+    ...(await correspondenceOf(req, user)),
   }
   const about = { students: [id], ...(user ? { users: [user.id] } : {}), ...Object.fromEntries(Object.entries(records).map(([slug, docs]) => [slug, idList(docs)])) }
   records['audit-logs'] = await auditOf(req, about, user?.id)
@@ -106,6 +118,7 @@ export const guardianDossier = async (req: PayloadRequest, id: ID): Promise<Doss
     'link-codes': linkCodes,
     media,
     notifications,
+    ...(await correspondenceOf(req, user)),
   }
   const about = { guardians: [id], ...(user ? { users: [user.id] } : {}), payments: idList(payments), 'link-codes': idList(linkCodes), media: idList(media) }
   records['audit-logs'] = await auditOf(req, about, user?.id)

@@ -115,6 +115,10 @@ describe('export of a pupil’s data', () => {
     expect((await read('students.json'))[0]).not.toHaveProperty('birthDate')
     expect(ids(await read('link-codes.json'))).toEqual(ids(await all('link-codes', { or: [{ guardian: { equals: guardian.id } }, { usedBy: { equals: fx.users.parent.id } }] })))
     expect(ids(await read('payments.json'))).toEqual(ids(await all('payments', { recordedBy: { equals: fx.users.parent.id } })))
+    // What they wrote and took part in: the demo parent's reply to Grâce's teacher among their messages.
+    expect(ids(await read('conversations.json'))).toEqual(ids(await all('conversations', { participants: { in: [fx.users.parent.id] } })))
+    expect(ids(await read('messages.json'))).toContain(String(fx.messages.parentReply.id))
+    expect(ids(await read('messages.json'))).toEqual(ids(await all('messages', { author: { equals: fx.users.parent.id } })))
     expect(await read('manifest.json')).toMatchObject({ person: { kind: 'guardian', id: guardian.id }, exportedBy: { email: demoAccounts.it } })
   })
 
