@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react'
-import { AppBar, Layout, LinearProgress, LoadingIndicator, LocalesMenuButton, Menu, TitlePortal, useLocaleState, usePermissions } from 'react-admin'
+import { AppBar, Layout, LinearProgress, LoadingIndicator, LocalesMenuButton, Menu, TitlePortal, useLocaleState, usePermissions, useTranslate } from 'react-admin'
 import HomeIcon from '@mui/icons-material/Home'
 import { isStaff } from './authProvider'
 import { NotificationBell } from './NotificationBell'
@@ -21,6 +21,13 @@ const ConsoleMenu = () => (
   </Menu>
 )
 
+/** react-admin's spinner with a name screen readers say (its props reach the progress bar itself). */
+const Loading = () => {
+  const translate = useTranslate()
+  const named = { 'aria-label': translate('ra.page.loading') } as Parameters<typeof LoadingIndicator>[0]
+  return <LoadingIndicator {...named} />
+}
+
 /** react-admin's bar with the notifications' bell before the language menu. */
 const ConsoleAppBar = () => (
   <AppBar
@@ -28,7 +35,7 @@ const ConsoleAppBar = () => (
       <>
         <NotificationBell />
         <LocalesMenuButton />
-        <LoadingIndicator />
+        <Loading />
       </>
     }
   >
