@@ -29,7 +29,9 @@ beforeAll(async () => {
   browser = await launchBrowser()
 }, 15 * 60_000)
 
+const restore: (() => Promise<unknown>)[] = []
 afterAll(async () => {
+  for (const undo of restore) await undo()
   await browser?.close()
   await server?.stop()
   await closeTestPayload()
@@ -131,6 +133,8 @@ describe('the portal', () => {
   it('saves the preferences, and refuses a quiet hour that is not HH:MM, saving nothing', async () => {
     const saved = async () => (await payload.findByID({ collection: 'users', id: fx.users.parent.id, depth: 0, overrideAccess: true })).notificationPreferences
     const before = await saved()
+    // The demo parent's choices are theirs again afterwards: other suites expect instant e-mails.
+    restore.push(() => payload.update({ collection: 'users', id: fx.users.parent.id, data: { notificationPreferences: before }, overrideAccess: true }))
     await page.goto(`${server.url}/fr/notifications/preferences`)
     await expectAccessible(page, 'portal-notification-preferences')
     const email = page.getByRole('checkbox', { name: 'Facture émise par e-mail' })

@@ -27,10 +27,10 @@ beforeAll(async () => {
   fx = await loadFixtures(payload)
   teacher = await tokenFor(payload, demoAccounts.teacher)
   parent = await tokenFor(payload, demoAccounts.parent)
-  // The demo parent has a phone, and no quiet hours: whatever the hour the suite runs, the alert goes now.
+  // The demo parent has a phone, absences by e-mail and SMS, no digest and no quiet hours (whatever another suite saved): the alert goes now, whatever the hour.
   const user = await payload.findByID({ collection: 'users', id: fx.users.parent.id, depth: 0, overrideAccess: true })
   kept = { phone: user.phone ?? null, notificationPreferences: user.notificationPreferences }
-  await payload.update({ collection: 'users', id: user.id, data: { phone, notificationPreferences: { quietFrom: '00:00', quietUntil: '00:00' } }, overrideAccess: true })
+  await payload.update({ collection: 'users', id: user.id, data: { phone, notificationPreferences: { quietFrom: '00:00', quietUntil: '00:00', digest: false, email: ['absenceRecorded'], sms: ['absenceRecorded'] } }, overrideAccess: true })
 })
 afterAll(async () => {
   await payload.update({ collection: 'users', id: fx.users.parent.id, data: kept as never, overrideAccess: true })
