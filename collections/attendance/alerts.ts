@@ -8,8 +8,8 @@ import { pupilsVar } from '../../src/domain/familyNews'
 import { dayOf } from '../../src/domain/timetable'
 import { guardiansOfPupils } from '../../src/notifications/family'
 import { closeNotifications, notify } from '../../src/notifications/notify'
+import { sqlIds } from '../../src/db/ids'
 
-const list = (ids: ID[]) => sql.join(ids.map((id) => sql`${Number(id)}`), sql`, `)
 
 /**
  * Tells the guardians of these pupils (of one school) about their absences and lateness of
@@ -23,7 +23,7 @@ export const alertGuardians = async (req: PayloadRequest, school: ID, day: strin
   const { rows } = await db.execute(sql`select a.student_id as student, a.status, sub.name as subject, slot.start, p.full_name as pupil
     from attendance a join students p on p.id = a.student_id
     left join timetable_slots slot on slot.id = a.slot_id left join subjects sub on sub.id = slot.subject_id
-    where a.student_id in (${list(students)}) and a.date = ${`${day}T00:00:00.000Z`}::timestamptz and a.status in ('absent', 'late')`)
+    where a.student_id in (${sqlIds(students)}) and a.date = ${`${day}T00:00:00.000Z`}::timestamptz and a.status in ('absent', 'late')`)
   const records = rows as { student: number; status: string; subject: string | null; start: string | null; pupil: string | null }[]
   const guardians = await guardiansOfPupils(req, students)
   for (const student of new Set(records.map((record) => String(record.student)))) {

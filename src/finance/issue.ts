@@ -9,6 +9,7 @@ import type { Currency } from '../domain/money'
 import { clientIP } from '../../hooks/audit'
 import { dbOf } from '../db/session'
 import { billingRunIssued } from './familyNews'
+import { sqlIds } from '../db/ids'
 
 type Options = { school: ID; today?: string; student?: ID }
 export type IssueResult = { invoices: number; pupils: number; schedules: number }
@@ -84,7 +85,7 @@ export const issueInvoices = (req: PayloadRequest, { school, today = new Date().
         req,
         sql`select e.student_id as student, e.class_id as class, c.level_id as level, e.school_year_id as school_year, e.start_date, s.birth_date
             from enrollments e join classes c on c.id = e.class_id join students s on s.id = e.student_id
-            where e.school_id = ${school} and e.status = 'active' and e.school_year_id in (${sql.join(years.map((y) => sql`${y}`), sql`, `)})`,
+            where e.school_id = ${school} and e.status = 'active' and e.school_year_id in (${sqlIds(years)})`,
       )
     ).map((r) => ({ student: r.student, class: r.class, level: r.level, schoolYear: r.school_year, startDate: day(r.start_date), birthDate: day(r.birth_date) }))
     const guardiansOf = new Map<string, string[]>()

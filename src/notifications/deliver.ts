@@ -6,6 +6,7 @@ import { notificationEmail, type NotifiedPerson } from '../email/notification'
 import { internationalNumber } from '../sms/provider'
 import { smsProvider } from '../sms/registry'
 import { notificationText } from './notify'
+import { sqlIds } from '../db/ids'
 
 type Channel = 'email' | 'sms'
 const column = { email: sql.raw('email'), sms: sql.raw('sms') }
@@ -34,7 +35,7 @@ const ledger = (req: PayloadRequest) => {
       ids.length
         ? db.execute(sql`update notifications set ${status(channel)} = ${next}
             ${after ? sql`, deliver_after = ${after.toISOString()}::timestamptz` : sql``}
-            where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${status(channel)} in ('pending', 'waiting')`)
+            where id in (${sqlIds(ids)}) and ${status(channel)} in ('pending', 'waiting')`)
         : undefined,
   }
 }

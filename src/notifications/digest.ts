@@ -2,6 +2,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type { NotificationKind } from '../domain/notifications'
 import { digestEmail } from '../email/notification'
+import { sqlIds } from '../db/ids'
 
 /**
  * The evening e-mail of those who asked for one: each person's notifications kept for the digest
@@ -20,7 +21,7 @@ export const sendDigests = async (req: PayloadRequest) => {
         returning id, kind, vars, link, created_at`)
     ).rows as { id: number; kind: NotificationKind; vars: Record<string, unknown> | null; link: string | null; created_at: string }[]
     if (!claimed.length) continue
-    const ids = sql.join(claimed.map((row) => sql`${row.id}`), sql`, `)
+    const ids = sqlIds(claimed.map((row) => row.id))
     const account = await req.payload.findByID({ collection: 'users', id: user, depth: 0, overrideAccess: true, req, select: { name: true, email: true, language: true, active: true } }).catch(() => null)
     if (!account?.email || account.active === false) {
       await db.execute(sql`update notifications set email_status = 'skipped', email_claimed_at = null where id in (${ids})`)

@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import type { ID } from '../access/ids'
 import { dbOf } from '../db/session'
+import { sqlIds } from '../db/ids'
 
 /** Each pupil's guardians, in the order the pupil lists them: one query however many pupils (read as the system, in req's transaction). */
 export const guardiansOfPupils = async (req: PayloadRequest, students: ID[]): Promise<Map<string, ID[]>> => {
@@ -9,7 +10,7 @@ export const guardiansOfPupils = async (req: PayloadRequest, students: ID[]): Pr
   if (!students.length) return byStudent
   const db = await dbOf(req)
   const { rows } = await db.execute(sql`select parent_id as student, guardians_id as guardian from students_rels
-    where path = 'guardians' and guardians_id is not null and parent_id in (${sql.join([...new Set(students.map(Number))].map((id) => sql`${id}`), sql`, `)})
+    where path = 'guardians' and guardians_id is not null and parent_id in (${sqlIds([...new Set(students.map(Number))])})
     order by parent_id, "order"`)
   for (const row of rows as { student: number; guardian: number }[]) byStudent.set(String(row.student), [...(byStudent.get(String(row.student)) ?? []), row.guardian])
   return byStudent
@@ -38,6 +39,6 @@ export const emailSentByTask = async (req: PayloadRequest, event: string, guardi
 
 /** The notifications of these guardians: addressed to their account when they have one, else to them. */
 const reachedGuardians = (guardians: ID[]) => {
-  const ids = sql.join(guardians.map((id) => sql`${Number(id)}`), sql`, `)
+  const ids = sqlIds(guardians)
   return sql`(guardian_id in (${ids}) or user_id in (select user_id from guardians where id in (${ids}) and user_id is not null))`
 }
